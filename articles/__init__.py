@@ -1,0 +1,1 @@
+"""Articles: read Russian news articles into the document model (blocks, segments, quotes)."""
