@@ -56,13 +56,13 @@ def find_verb(text: str) -> re.Match[str] | None:
 
 def find_mention(clause: str) -> Mention | None:
     """The speaker in an attribution clause ('отметил Токаев', 'сообщили в пресс-службе МИД')."""
-    names = [m for m in PERSON_NAME.finditer(clause) if m.group().split()[0] not in _NOT_NAMES]
-    single = [m for m in re.finditer(rf"(?<![\w.-]){_NAME_WORD}(?![\w-])", clause)
-              if m.group() not in _NOT_NAMES and not _is_common_word(m.group())]
-    if names:
-        m = names[-1]
-        return Mention("name", m.group(), m.start(), m.end())
+    names = name_spans(clause)
     lowered = clause.lower()
+    if names:
+        start, end = names[-1]
+        before = lowered[:start].split()
+        if not (" " not in clause[start:end] and before and before[-1] in ORGANISATIONS):
+            return Mention("name", clause[start:end], start, end)
     for org in ORGANISATIONS:
         i = _word_index(lowered, org)
         if i is not None:
@@ -73,13 +73,51 @@ def find_mention(clause: str) -> Mention | None:
         if i is not None:
             end = _phrase_end(clause, i)
             return Mention("title", clause[i:end], i, end)
-    if single:
-        m = single[-1]
-        return Mention("name", m.group(), m.start(), m.end())
     for word in re.finditer(r"[А-Яа-яЁё]+", clause):
         if word.group().lower() in PRONOUNS:
             return Mention("pronoun", word.group(), word.start(), word.end())
     return None
+
+
+_CAPS_RUN = re.compile(rf"(?:{_INITIALS})?{_NAME_WORD}(?:\s+(?:{_INITIALS})?{_NAME_WORD})*")
+
+
+def name_spans(text: str) -> list[tuple[int, int]]:
+    """Runs of capitalised words that name a person, with leading titles and ordinary words trimmed."""
+    spans = []
+    for m in _CAPS_RUN.finditer(text):
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in ".-"):
+            continue
+        words = list(re.finditer(r"\S+", m.group()))
+        while words and not _name_like(words[0].group()):
+            words.pop(0)
+        while words and not _name_like(words[-1].group()):
+            words.pop()
+        if words:
+            spans.append((m.start() + words[0].start(), m.start() + words[-1].end()))
+    return spans
+
+
+_SURNAME = re.compile(r"[а-яё](?:ов|ев|ёв|ин|ын|ова|ева|ина|ына|ский|цкий|ская|енко|ук|юк|бай|баев|баева|улы|ұлы|"
+                      r"кызы|қызы|ович|евич|овна|евна)(?:а|у|ым|ом|ой|е|ым|ых)?$")
+
+
+def _name_like(word: str) -> bool:
+    if re.fullmatch(_INITIALS.strip("()?:") + r"?", word) or re.fullmatch(r"(?:[А-ЯЁ]\.-?)+", word):
+        return True
+    if word in _NOT_NAMES or word.lower() in TITLES:
+        return False
+    if _SURNAME.search(word):
+        return True
+    morph = _morph()
+    for part in word.split("-"):
+        parses = morph.parse(part)[:4]
+        if any({"Name", "Surn", "Patr"} & set(p.tag.grammemes) for p in parses):
+            return True
+        if any({"Geox", "Orgn", "Abbr"} & set(p.tag.grammemes) for p in parses):
+            return False
+    # Kazakh names are mostly unknown to the Russian dictionary: an unknown capitalised word is a name.
+    return not all(morph.word_is_known(part.lower()) for part in word.split("-"))
 
 
 def _word_index(lowered: str, word: str) -> int | None:
@@ -88,10 +126,20 @@ def _word_index(lowered: str, word: str) -> int | None:
 
 
 def _phrase_end(clause: str, start: int) -> int:
-    """A title or organisation phrase runs to the end of the clause, minus trailing punctuation."""
-    m = re.search(r"\s(?:на|в|во|во время|после|перед|при|по|на полях)\s", clause[start:])
-    end = start + m.start() if m else len(clause)
-    return len(clause[:end].rstrip(" .,;:!?…"))
+    """A title or organisation phrase: its head word and up to three genitive or capitalised words."""
+    words = list(re.finditer(r"[\w\"«»-]+", clause[start:]))
+    end = start + words[0].end() if words else len(clause)
+    for w in words[1:4]:
+        text = w.group().strip("\"«»")
+        if not text or find_verb(text) or text.lower() in PRONOUNS:
+            break
+        parse = _morph().parse(text.lower())[0]
+        if not (text[0].isupper() or text.isupper() or ("gent" in parse.tag and parse.tag.POS in ("NOUN", "ADJF"))):
+            break
+        end = start + w.end()
+        if clause[end:end + 1] == "\"":
+            end += 1
+    return end
 
 
 @lru_cache(maxsize=1)
@@ -107,34 +155,61 @@ def _is_common_word(word: str) -> bool:
         parses[0].score > 0.3 and parses[0].tag.POS not in (None,)
 
 
-def nominative(phrase: str, kind: str) -> str:
+def nominative(phrase: str, kind: str, feminine: bool = False) -> str:
     """'Касым-Жомарта Токаева' → 'Касым-Жомарт Токаев'; 'пресс-службе министерства' → 'пресс-служба министерства'."""
     words = phrase.split()
     if not words:
         return phrase
     if kind == "name":
-        return " ".join(_nominative_name_word(w) for w in words)
-    head = _inflect(words[0], {"nomn"}) or words[0]
+        oblique = _name_is_oblique(words, feminine)
+        return " ".join(_nominative_name_word(w, oblique) for w in words)
+    head = words[0] if words[0].isupper() else (_inflect(words[0], {"nomn"}) or words[0])
     if words[0][0].isupper():
         head = head[:1].upper() + head[1:]
     return " ".join([head, *words[1:]])
 
 
-def _nominative_name_word(word: str) -> str:
+_OBLIQUE = re.compile(r"(?<=[а-яё])(ов|ев|ёв|ин|ын)(а|у|ым|ом|е)$")
+_OBLIQUE_FIRST = re.compile(r"(?<=[бвгджзклмнпрстфхцчшщ])(а|у|ом|ым|е)$")
+
+
+def _nominative_name_word(word: str, oblique: bool | None = None) -> str:
+    """One word of a name in the nominative; `oblique` says whether its neighbours were inflected."""
     if "." in word:
         return word
     if "-" in word:
         parts = word.split("-")
-        return "-".join(parts[:-1] + [_nominative_name_word(parts[-1])]) if len(parts[-1]) > 1 else word
-    morph = _morph()
-    for parse in morph.parse(word):
-        if {"Name", "Surn", "Patr"} & set(parse.tag.grammemes):
-            if "nomn" in parse.tag.grammemes:
-                return word
-            form = parse.inflect({"nomn"})
-            if form:
-                return _restore_case(word, form.word)
+        return "-".join(parts[:-1] + [_nominative_name_word(parts[-1], oblique)]) if len(parts[-1]) > 1 else word
+    m = _OBLIQUE.search(word)
+    if m:
+        return word[: m.start(2)] if oblique is not False else word
+    named = [p for p in _morph().parse(word) if {"Name", "Surn", "Patr"} & set(p.tag.grammemes)]
+    if oblique is None and (not named or any("nomn" in p.tag.grammemes for p in named)):
+        return word
+    if oblique and _OBLIQUE_FIRST.search(word) and not _feminine_first_name(word):
+        return word[: _OBLIQUE_FIRST.search(word).start()]
+    if oblique is None and named:
+        form = named[0].inflect({"nomn", "sing"})
+        return _restore_case(word, form.word) if form else word
     return word
+
+
+def _feminine_first_name(word: str) -> bool:
+    return any({"Name", "femn", "nomn"} <= set(p.tag.grammemes) and p.score >= 0.3 for p in _morph().parse(word))
+
+
+def _name_is_oblique(words: list[str], feminine: bool = False) -> bool:
+    """Judge the case of a whole name from its surname (Бектенова after a male first name → genitive)."""
+    last = words[-1]
+    m = _OBLIQUE.search(last)
+    if not m:
+        return False
+    if len(words) == 1:
+        return not (feminine and m.group(2) == "а")
+    first = words[0].split("-")[-1]
+    if m.group(2) == "а" and (feminine or _feminine_first_name(first) or first[-1:] in "еия"):
+        return False  # Сауле Бекмуратова: a woman's name in the nominative
+    return True
 
 
 def _inflect(word: str, grammemes: set[str]) -> str | None:
@@ -150,4 +225,5 @@ def _restore_case(original: str, lowered: str) -> str:
 def surname_key(name: str) -> str:
     """Key that groups mentions of one person: the nominative last word, lower case."""
     last = name.replace("\u00a0", " ").split()[-1]
-    return _nominative_name_word(last).lower()
+    m = _OBLIQUE.search(last)
+    return (last[: m.start(2)] if m else last).lower()

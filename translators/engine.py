@@ -96,3 +96,21 @@ def load_argos_package(path: Path) -> PackageInfo:
     if (pkg.from_code, pkg.to_code) != (info.from_code, info.to_code):  # pragma: no cover - defensive
         raise ValueError(f"{path}: argostranslate reads {pkg.from_code}->{pkg.to_code}")
     return info
+
+
+def installed_models(home: Path, options: DecodeOptions | None = None, *, install_bundled: bool = True,
+                     log=lambda msg: None) -> dict[tuple[str, str], ArgosModel]:
+    """Every installed language pair as a lazily loaded model; bundled demo models installed first."""
+    from translators.home import argos_environment, packages_dir
+    from translators.packages import ensure_bundled, installed
+
+    # argostranslate reads these when first imported; they keep it out of the user's home.
+    os.environ.update(argos_environment(home))
+    packages = packages_dir(home)
+    if install_bundled:
+        for info in ensure_bundled(packages, log):
+            log(f"installed bundled model {info.model_id}")
+    models = {}
+    for info in installed(packages):
+        models[(info.from_code, info.to_code)] = ArgosModel(load_argos_package(info.path), options or DecodeOptions())
+    return models

@@ -1,0 +1,277 @@
+"""Read a Russian article file (plain text) into an Article, strictly: bad input is an InputError."""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from pathlib import Path
+
+import razdel
+
+from articles.errors import InputError
+from articles.indirect import find_indirect
+from articles.model import Article, Block, BlockKind, Normalisation, Quote, Source
+from articles.normalize import nfc, normalise
+from articles.segment import RawQuote, analyse_block, block_from_text
+from articles.speakers import collect_people
+from articles.speech import Mention, name_spans
+
+MAX_BYTES = 2_000_000
+_DATELINE = re.compile(r"^[А-ЯЁA-Z][А-ЯЁA-Z\- ]{2,},\s+\d{1,2}\s+[а-яё]+\.?(?:\s+[A-ZА-ЯЁ]{3,}\s*[-–—])?")
+_BYLINE = re.compile(r"^(?:Автор|Текст|Фото|Беседовал\w*|Подготовил\w*|Корреспондент)\s*[:\-–—]?\s", re.IGNORECASE)
+_HEADLINE_QUOTE = re.compile(r"^[«\"„“]?(?P<q>.+?)[»\"“”]?\s+[-–—]{1,2}\s+(?P<who>[А-ЯЁ][\w.\-]+(?:\s+[А-ЯЁ][\w.\-]+){0,2})$")
+_HEADLINE_COLON = re.compile(r"^(?P<who>[А-ЯЁ][\w.\-]+(?:\s+[А-ЯЁ][\w.\-]+){0,2}):\s+[«\"„“]?(?P<q>.+?)[»\"“”]?$")
+
+
+def read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError:
+        raise InputError(str(path), "no such file") from None
+    if path.is_dir():
+        raise InputError(str(path), "is a directory, expected an article file")
+    if size > MAX_BYTES:
+        raise InputError(str(path), f"file is {size} bytes, more than the {MAX_BYTES} an article may have")
+    return path.read_bytes()
+
+
+def decode(raw: bytes, path: str) -> str:
+    if b"\x00" in raw:
+        at = raw.index(b"\x00")
+        raise InputError(path, "binary data (NUL byte), expected UTF-8 text", raw[:at].count(b"\n") + 1)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[:exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise InputError(path, f"not UTF-8: byte 0x{raw[exc.start]:02x} cannot be decoded (expected UTF-8 text)",
+                         line, column) from None
+    if not text.strip():
+        raise InputError(path, "file is empty, expected a headline line and paragraphs")
+    return text
+
+
+def check_russian(text: str, path: str) -> None:
+    letters = [c for c in text if c.isalpha()]
+    cyrillic = sum(1 for c in letters if "CYRILLIC" in unicodedata.name(c, ""))
+    kazakh = sum(1 for c in letters if c in "әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+    if not letters or cyrillic / len(letters) < 0.5:
+        share = 100 * cyrillic // max(1, len(letters))
+        raise InputError(path, f"no Russian text found ({share}% of letters are Cyrillic), expected a Russian article")
+    if kazakh / max(1, cyrillic) > 0.03:
+        raise InputError(path, "the text looks Kazakh, not Russian (expected a Russian article)")
+
+
+def split_blocks(text: str) -> tuple[str, list[tuple[int, str]]]:
+    """Headline line and the blank-line-separated blocks after it, each with its first line number."""
+    lines = text.splitlines()
+    first = next(i for i, line in enumerate(lines) if line.strip())
+    headline = " ".join(lines[first].split())
+    blocks, current, start = [], [], 0
+    for n, line in enumerate([*lines[first + 1:], ""], first + 2):
+        if line.strip():
+            if not current:
+                start = n
+            current.append(" ".join(line.split()))
+        elif current:
+            # A headline repeated inside a block (the sample's lead) is not published twice;
+            # the block keeps its place so paragraph indexes still count blank-line blocks.
+            kept = [c for c in current if _fold(c) != _fold(headline)] or current
+            blocks.append((start, " ".join(kept)))
+            current = []
+    return headline, blocks
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\W+", " ", text.lower()).strip()
+
+
+def classify_blocks(headline: str, blocks: list[str]) -> list[BlockKind]:
+    kinds: list[BlockKind] = []
+    lead_taken = False
+    for i, text in enumerate(blocks):
+        words = len(text.split())
+        if _fold(text) == _fold(headline):
+            kinds.append("headline-repeat")
+        elif _DATELINE.match(text) and words <= 8:
+            kinds.append("dateline")
+        elif _BYLINE.match(text) and words <= 10:
+            kinds.append("byline")
+        elif lead_taken and words <= 12 and len(list(razdel.sentenize(text))) == 1 and (
+                text.endswith("?") or not re.search(r"[.!…»\"”:;,]$", text)):
+            kinds.append("crosshead")
+        elif not lead_taken and len(blocks) > 1:
+            kinds.append("lead")
+            lead_taken = True
+        else:
+            kinds.append("body")
+            lead_taken = True
+    return kinds
+
+
+def _ids(kinds: list[BlockKind]) -> list[str]:
+    prefix = {"lead": "l", "body": "p", "crosshead": "c", "headline-repeat": "r", "dateline": "d", "byline": "b"}
+    counts: dict[str, int] = {}
+    out = []
+    for kind in kinds:
+        p = prefix[kind]
+        counts[p] = counts.get(p, 0) + 1
+        out.append(f"{p}{counts[p]}")
+    return out
+
+
+def slugify(headline: str) -> str:
+    table = str.maketrans({"а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
+                           "з": "z", "и": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+                           "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+                           "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "iu",
+                           "я": "ia"})
+    words = re.findall(r"\w+", headline.lower().translate(table))
+    return "-".join(words[:6])[:60].strip("-") or "article"
+
+
+def read_article(path: Path) -> Article:
+    """Read, check and segment a plain-text Russian article."""
+    raw = read_bytes(path)
+    text = decode(raw, str(path))
+    check_russian(text, str(path))
+    return parse_text(text, Source(str(path), hashlib.sha256(raw).hexdigest(), "text"))
+
+
+def parse_text(text: str, source: Source) -> Article:
+    headline_raw, raw_blocks = split_blocks(nfc(text))
+    kinds = classify_blocks(headline_raw, [b for _, b in raw_blocks])
+    ids = _ids(kinds)
+    all_texts = [headline_raw] + [b for _, b in raw_blocks]
+    normalised = [normalise(t) for t in all_texts]
+    norm_texts = [n.text for n in normalised]
+    counter = [0]
+    warnings: list[str] = []
+    raw_quotes: list[RawQuote] = []
+    headline_quote = _headline_quote(norm_texts[0], counter)
+    if headline_quote:
+        raw_quotes.append(headline_quote)
+    headline = block_from_text("h1", None, "headline", norm_texts[0], normalised[0].display,
+                               _headline_regions(norm_texts[0]), [])
+    blocks: list[Block] = []
+    for i, (kind, block_id) in enumerate(zip(kinds, ids), 1):
+        text_i = norm_texts[i]
+        next_text = norm_texts[i + 1] if i + 1 < len(norm_texts) else None
+        if kind in ("headline-repeat", "dateline", "byline"):
+            regions, quotes, protected, warns = [], [], [], []
+            from articles.segment import Region
+            regions = [Region("text", 0, len(text_i))]
+        else:
+            regions, quotes, protected, warns = analyse_block(text_i, i, kind, next_text, counter)
+        warnings += [f"paragraph {i - 1} (line {raw_blocks[i - 1][0]}): {w}" for w in warns]
+        blocks.append(block_from_text(block_id, i - 1, kind, text_i, normalised[i].display, regions, protected))
+        raw_quotes += quotes
+    if headline_quote:
+        headline_quote.segment_ids = ["h1"]
+    _merge_continuations(raw_quotes)
+    raw_quotes += _indirect_quotes(blocks, counter)
+    people = collect_people(norm_texts)
+    quotes = _finish_quotes(raw_quotes, blocks, normalised, people)
+    normalisations = tuple(Normalisation(b.id, c.offset, c.original, c.replacement, c.reason)
+                           for b, n in zip([headline, *blocks], normalised) for c in n.changes)
+    dateline = next((b.text for b in blocks if b.kind == "dateline"), None)
+    byline = next((b.text for b in blocks if b.kind == "byline"), None)
+    slug = slugify(headline_raw)
+    return Article(f"{slug}-{source.sha256[:8]}", slug, "ru", headline, tuple(blocks), tuple(quotes), source,
+                   dateline, byline, normalisations, tuple(warnings))
+
+
+def _headline_quote(text: str, counter: list[int]) -> RawQuote | None:
+    for pattern in (_HEADLINE_QUOTE, _HEADLINE_COLON):
+        m = pattern.match(text)
+        if m and name_spans(m.group("who")) == [(0, len(m.group("who")))]:
+            counter[0] += 1
+            q = RawQuote(f"q{counter[0]}", "headline", 0, [(m.start("q"), m.end("q"))])
+            q.mention = Mention("name", m.group("who"), m.start("who"), m.end("who"))
+            q.mention_offset = 0
+            return q
+    return None
+
+
+def _headline_regions(text: str):
+    from articles.segment import Region
+    return [Region("text", 0, len(text))]
+
+
+def _merge_continuations(quotes: list[RawQuote]) -> None:
+    """A quote left open at the end of a paragraph continues in the next one that opens a quote."""
+    i = 0
+    while i < len(quotes) - 1:
+        q, nxt = quotes[i], quotes[i + 1]
+        if q.continues and nxt.kind == "direct" and nxt.block == q.block + 1:
+            q.extra_blocks.append((nxt.block, nxt.parts))
+            q.segment_ids += nxt.segment_ids
+            q.attribution_id = nxt.attribution_id
+            q.verb, q.mention, q.mention_offset = nxt.verb, nxt.mention, nxt.mention_offset
+            q.continues = nxt.continues
+            q.block_end = nxt.block  # type: ignore[attr-defined]
+            q.merged_keys = getattr(q, "merged_keys", []) + [nxt.key]  # type: ignore[attr-defined]
+            del quotes[i + 1]
+            continue
+        i += 1
+
+
+def _indirect_quotes(blocks: list[Block], counter: list[int]) -> list[RawQuote]:
+    found = []
+    for pos, block in enumerate(blocks, 1):
+        if block.kind not in ("lead", "body"):
+            continue
+        previous = None
+        offset = 0
+        for seg in block.segments:
+            start = block.text.find(seg.text, offset)
+            offset = start + len(seg.text)
+            if seg.role == "text":
+                hit = find_indirect(seg.text)
+                if hit and hit.previous and previous is not None and previous[0].role == "text":
+                    prev_seg, prev_start = previous
+                    counter[0] += 1
+                    q = RawQuote(f"q{counter[0]}", "indirect", pos,
+                                 [(prev_start, prev_start + len(prev_seg.text.rstrip(".!… ")))])
+                    q.segment_ids = [prev_seg.id]
+                    q.verb, q.mention, q.mention_offset = hit.verb, hit.mention, start
+                    found.append(q)
+                elif hit and not hit.previous:
+                    counter[0] += 1
+                    q = RawQuote(f"q{counter[0]}", "indirect", pos,
+                                 [(start + hit.clause_start, start + hit.clause_end)])
+                    q.segment_ids = [seg.id]
+                    q.verb, q.mention, q.mention_offset = hit.verb, hit.mention, start
+                    found.append(q)
+            previous = (seg, start)
+    return found
+
+
+def _finish_quotes(raw: list[RawQuote], blocks: list[Block], normalised, people) -> list[Quote]:
+    texts = [n.display for n in normalised]
+    ordered = sorted(raw, key=lambda q: (q.block, q.parts[0][0] if q.parts else 0))
+    renumber = {q.key: f"q{n}" for n, q in enumerate(ordered, 1)}
+    for old in [k for q in ordered for k in getattr(q, "merged_keys", [])]:
+        renumber.setdefault(old, renumber[next(q.key for q in ordered if old in getattr(q, "merged_keys", []))])
+    quotes = []
+    for q in ordered:
+        parts = [texts[q.block][s:e] for s, e in q.parts]
+        text = " ".join(parts)
+        for block, extra in q.extra_blocks:
+            text += "\n\n" + " ".join(texts[block][s:e] for s, e in extra)
+        feminine = bool(q.verb and re.search(r"ла(?:сь)?$", q.verb))
+        speaker = people.resolve(q.mention, q.block, q.mention_offset, feminine)
+        paragraph = None if q.kind == "headline" else q.block - 1
+        quotes.append(Quote(renumber[q.key], text, speaker, q.verb, q.kind, paragraph, tuple(q.segment_ids),
+                            q.attribution_id))
+    _renumber_segments(blocks, renumber)
+    return quotes
+
+
+def _renumber_segments(blocks: list[Block], renumber: dict[str, str]) -> None:
+    from dataclasses import replace
+
+    for i, block in enumerate(blocks):
+        segments = tuple(replace(s, quote_id=renumber.get(s.quote_id, s.quote_id)) if s.quote_id else s
+                         for s in block.segments)
+        blocks[i] = replace(block, segments=segments)

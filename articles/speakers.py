@@ -1,0 +1,77 @@
+"""Resolve speaker mentions (names in any case, titles, pronouns) to the fullest name in the article."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from articles.speech import TITLES, Mention, _morph, name_spans, nominative, surname_key
+
+TITLE_SYNONYMS = {"глава государства": "президент", "глава правительства": "премьер-министр",
+                  "глава кабмина": "премьер-министр", "спикер сената": "председатель",
+                  "спикер мажилиса": "председатель", "глава мид": "министр"}
+_TITLE_WINDOW = 4  # words before a name that may hold its title ("Президент Казахстана Касым-Жомарт Токаев")
+
+
+@dataclass
+class People:
+    """Who the article names, in reading order, and which titles belong to whom."""
+
+    fullest: dict[str, str] = field(default_factory=dict)  # surname key → fullest nominative form
+    titles: dict[str, str] = field(default_factory=dict)  # title lemma → surname key
+    events: list[tuple[int, int, str]] = field(default_factory=list)  # (block, offset, key) in order
+
+    def resolve(self, mention: Mention | None, block: int, offset: int, feminine: bool = False) -> str | None:
+        if mention is None:
+            return None
+        if mention.kind == "name":
+            name = nominative(mention.text, "name", feminine)
+            return self.fullest.get(surname_key(name), name)
+        if mention.kind == "title":
+            lowered = " ".join(mention.text.lower().split()[:2])
+            key = self.titles.get(TITLE_SYNONYMS.get(lowered, title_lemma(mention.text)))
+            key = key or self._latest(block, offset + mention.start)
+            return self.fullest[key] if key else nominative(mention.text, "title")
+        if mention.kind == "pronoun":
+            key = self._latest(block, offset + mention.start)
+            return self.fullest[key] if key else None
+        return nominative(mention.text, "organisation")
+
+    def _latest(self, block: int, offset: int) -> str | None:
+        """The person mentioned last before this point: what a bare pronoun or title refers to."""
+        before = [e for e in self.events if (e[0], e[1]) < (block, offset)]
+        return before[-1][2] if before else None
+
+
+def title_lemma(text: str) -> str:
+    word = text.split()[0].lower()
+    return _morph().parse(word)[0].normal_form if "-" not in word else word
+
+
+def collect_people(texts: list[str]) -> People:
+    """Two passes: full names first (so an early bare surname still gets the full form), then every mention."""
+    people = People()
+    found: list[tuple[int, int, str, str]] = []
+    for b, text in enumerate(texts):
+        for start, end in name_spans(text):
+            name = nominative(text[start:end], "name")
+            key = surname_key(name)
+            if len(name) > len(people.fullest.get(key, "")):
+                people.fullest[key] = name
+            found.append((b, start, key, text[max(0, start - 80):start]))
+    for b, start, key, before in found:
+        for word in before.split()[-_TITLE_WINDOW:]:
+            lemma = title_lemma(word) if word[:1].isalpha() else ""
+            if lemma in TITLES:
+                people.titles.setdefault(lemma, key)
+    surnames = {k: v for k, v in people.fullest.items()}
+    for b, text in enumerate(texts):
+        for m in re.finditer(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?", text):
+            key = surname_key(m.group())
+            if key in surnames:
+                people.events.append((b, m.start(), key))
+        for m in re.finditer(r"[А-Яа-яЁё-]+", text):
+            lemma = title_lemma(m.group()) if m.group()[0].isalpha() else ""
+            if lemma in people.titles:
+                people.events.append((b, m.start(), people.titles[lemma]))
+    people.events.sort()
+    return people

@@ -1,0 +1,1 @@
+"""Flows: Prefect orchestration of articles → translators → editions, and the `kazwire` command line."""

@@ -1,0 +1,59 @@
+"""Quote extraction scored on the hand-written hard cases (tests/fixtures/quotes/cases.yaml)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from articles.contract import article_json
+from articles.model import Source
+from articles.reader import parse_text
+
+CASES = yaml.safe_load((Path(__file__).parent / "fixtures" / "quotes" / "cases.yaml").read_text(encoding="utf-8"))
+SPAN_F1_TARGET = 0.88
+SPEAKER_TARGET = 0.73
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def score(cases) -> tuple[float, float, list[str]]:
+    tp = fp = fn = speakers_ok = 0
+    misses = []
+    for case in cases:
+        got = article_json(parse_text(case["text"], Source(case["id"], "0" * 64, "text")))["quotes"]
+        found = {_norm(q["text"]): q for q in got}
+        expected = {_norm(q["text"]): q for q in case["quotes"] or []}
+        for key, q in expected.items():
+            if key in found:
+                tp += 1
+                speakers_ok += found[key]["speaker"] == q["speaker"]
+            else:
+                fn += 1
+                misses.append(f"{case['id']}: missed {key[:50]!r}")
+        fp += sum(1 for key in found if key not in expected)
+    precision, recall = tp / max(1, tp + fp), tp / max(1, tp + fn)
+    f1 = 2 * precision * recall / max(1e-9, precision + recall)
+    return f1, speakers_ok / max(1, tp), misses
+
+
+def test_there_are_enough_hard_cases():
+    assert len(CASES) >= 40
+
+
+def test_quote_span_f1_and_speaker_accuracy():
+    f1, speaker_accuracy, misses = score(CASES)
+    print(f"quote-span F1 {f1:.3f}, speaker accuracy {speaker_accuracy:.3f}")
+    assert f1 >= SPAN_F1_TARGET, misses[:10]
+    assert speaker_accuracy >= SPEAKER_TARGET
+
+
+def test_contract_shape(sample_article):
+    data = article_json(sample_article)
+    assert set(data) == {"headline", "paragraphs", "quotes"}
+    assert all(set(p) == {"index", "id", "kind", "text", "segments"} for p in data["paragraphs"])
+    assert all(set(q) == {"id", "text", "speaker", "verb", "kind", "paragraph_index", "segments"}
+               for q in data["quotes"])
+    headline_quotes = [q for q in data["quotes"] if q["kind"] == "headline"]
+    assert headline_quotes and headline_quotes[0]["paragraph_index"] is None

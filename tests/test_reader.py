@@ -1,0 +1,122 @@
+"""Reading and segmenting Russian articles: errors, blocks, stable ids, quotes never cut."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from articles.errors import InputError
+from articles.model import Source
+from articles.normalize import normalise
+from articles.reader import parse_text, read_article
+
+SRC = Source("test", "0" * 64, "text")
+
+
+def test_missing_file_names_the_file(tmp_path):
+    with pytest.raises(InputError, match="nope.txt: no such file"):
+        read_article(tmp_path / "nope.txt")
+
+
+def test_empty_file(tmp_path):
+    p = tmp_path / "empty.txt"
+    p.write_text("  \n\n")
+    with pytest.raises(InputError, match="empty"):
+        read_article(p)
+
+
+def test_non_utf8_names_line_and_column(tmp_path):
+    p = tmp_path / "cp1251.txt"
+    p.write_bytes("Заголовок\n\nТекст".encode("utf-8") + b"\n\xcf\xf0\xe8\xe2\xe5\xf2")
+    with pytest.raises(InputError) as err:
+        read_article(p)
+    assert "cp1251.txt:4:1" in str(err.value) and "UTF-8" in str(err.value)
+
+
+def test_binary_file(tmp_path):
+    p = tmp_path / "bin.txt"
+    p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    with pytest.raises(InputError, match="binary"):
+        read_article(p)
+
+
+def test_english_text_is_not_russian(tmp_path):
+    p = tmp_path / "en.txt"
+    p.write_text("President says\n\nThe president said things today in the capital.")
+    with pytest.raises(InputError, match="no Russian text"):
+        read_article(p)
+
+
+def test_kazakh_text_is_not_russian(tmp_path):
+    p = tmp_path / "kk.txt"
+    p.write_text("Мемлекет басшысы сөз сөйледі\n\nҚасым-Жомарт Тоқаев Қазақстан халқы Ассамблеясының сессиясында сөз сөйледі.")
+    with pytest.raises(InputError, match="Kazakh"):
+        read_article(p)
+
+
+def test_sample_blocks_and_ids(sample_article):
+    a = sample_article
+    assert a.headline.segments[0].id == "h1"
+    kinds = [b.kind for b in a.blocks]
+    assert kinds[0] == "lead" and "crosshead" in kinds
+    lead = a.blocks[0]
+    # the repeated headline is not published twice
+    assert all("Будем жестко" not in s.text for s in lead.segments)
+    ids = [s.id for s in a.segments()]
+    assert len(ids) == len(set(ids))
+    assert "p2.s1" in ids and "c1" in ids
+
+
+def test_indexes_count_blank_line_blocks(sample_article):
+    assert [b.index for b in sample_article.blocks] == list(range(len(sample_article.blocks)))
+
+
+def test_quote_is_never_cut_from_its_attribution(sample_article):
+    a = sample_article
+    direct = [q for q in a.quotes if q.kind == "direct"]
+    assert len(direct) == 3
+    segs = {s.id: s for s in a.segments()}
+    for q in direct:
+        assert q.attribution_id and segs[q.attribution_id].role == "attribution"
+        assert all(segs[i].role == "quote" and segs[i].quote_id == q.id for i in q.segment_ids)
+        assert segs[q.attribution_id].quote_id == q.id
+        # the quote's segments are exactly its text, in order
+        assert " ".join(segs[i].display for i in q.segment_ids) == q.text
+
+
+def test_sample_speakers(sample_article):
+    speakers = {q.id: (q.kind, q.speaker) for q in sample_article.quotes}
+    assert ("headline", "Касым-Жомарт Токаев") in speakers.values()
+    assert sum(1 for k, s in speakers.values() if k == "direct" and s == "Касым-Жомарт Токаев") == 3
+    assert ("indirect", "Дмитрий Останькович") in speakers.values()
+
+
+def test_title_in_quotes_is_not_a_quote_and_not_split(sample_article):
+    p8 = next(b for b in sample_article.blocks if "Созидание" in b.text)
+    assert len(p8.segments) == 2, [s.text for s in p8.segments]
+    assert not any("Созидание" in q.text for q in sample_article.quotes)
+
+
+def test_roman_numeral_homoglyph_fixed_and_recorded(sample_article):
+    fixes = [n for n in sample_article.normalisations if n.reason == "homoglyph"]
+    assert fixes and all(n.original == "І" and n.replacement == "I" for n in fixes)
+    assert any("XXXIII" in s.display for s in sample_article.segments())
+
+
+def test_normalise_keeps_offsets_and_display():
+    n = normalise("Пpезидент\u00a0сказал")
+    assert n.text == "Президент сказал" and n.display == "Президент\u00a0сказал"
+    assert len(n.text) == len(n.display)
+
+
+def test_unbalanced_quote_warns_but_segments():
+    a = parse_text("Заголовок новости\n\n«Начало цитаты без конца. Второе предложение.\n\nОбычный абзац.", SRC)
+    assert a.warnings and "paragraph 0" in a.warnings[0]
+    assert len(a.segments()) >= 3
+
+
+def test_middle_attribution_is_one_quote():
+    a = parse_text("Заголовок\n\n«Мы построим дорогу, — сказал аким Ерлан Бекетов, — и откроем школу».", SRC)
+    (q,) = [q for q in a.quotes if q.kind == "direct"]
+    assert q.text == "Мы построим дорогу и откроем школу"
+    assert q.speaker == "Ерлан Бекетов"

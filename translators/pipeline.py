@@ -1,0 +1,163 @@
+"""Translate an Article into one target language: quote-safe units, protected names, one batch per model."""
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from articles.model import Article, Block, Quote, Segment
+from translators.attribution import rule_attribution, speaker_name
+from translators.engine import Translator
+from translators.glossary import PLACEHOLDERS, Entry, Glossary
+from translators.kazakh import attach_suffix
+from translators.model import (Flag, Provenance, TranslatedArticle, TranslatedBlock, TranslatedQuote,
+                               TranslatedSegment)
+from translators.typography import Unit, assemble, retype_quotes
+
+SEGMENTER = "razdel-0.5+kazwire-quotes-1"
+PIVOT_LANGUAGES = ("en",)
+_PLACEHOLDER = re.compile(r"⟦(\d)⟧([^\W\d_]*)")
+
+
+class NoModelError(LookupError):
+    """No installed model (direct or pivot) translates the requested pair."""
+
+
+@dataclass(frozen=True)
+class Route:
+    steps: tuple[Translator, ...]
+    via: str | None = None
+
+    @property
+    def path(self) -> str:
+        return f"pivot:{self.via}" if self.via else "direct"
+
+    @property
+    def origin(self) -> str:
+        return "mt:" + "+".join(s.model_id for s in self.steps) + (f" via {self.via}" if self.via else "")
+
+    def translate(self, texts: list[str]) -> list[str]:
+        for step in self.steps:  # one batch per model: the whole article at once
+            texts = step.translate(texts)
+        return texts
+
+
+def plan_route(models: Mapping[tuple[str, str], Translator], source: str, target: str) -> Route:
+    """Direct when a package exists, else through a pivot language (recorded in the route)."""
+    if (source, target) in models:
+        return Route((models[(source, target)],))
+    for via in PIVOT_LANGUAGES:
+        if (source, via) in models and (via, target) in models:
+            return Route((models[(source, via)], models[(via, target)]), via)
+    raise NoModelError(f"no installed model translates {source}→{target} (directly or via "
+                       f"{', '.join(PIVOT_LANGUAGES)}); install one with `kazwire models install`")
+
+
+@dataclass
+class Job:
+    segment: Segment
+    masked: str = ""
+    names: dict[str, Entry] | None = None
+    fixed: str | None = None  # text decided by rule, not by MT
+    origin: str = ""
+    prefix: str = ""  # kept before the MT output (a headline's quote)
+    suffix: str = ""  # kept after the MT output (a headline's attribution)
+
+
+def mask(text: str, glossary: Glossary) -> tuple[str, dict[str, Entry]]:
+    """Replace protected glossary names by ⟦n⟧ placeholders the models were trained to copy."""
+    names: dict[str, Entry] = {}
+    out = text
+    for match, token in reversed(list(zip(glossary.find(text, "ru", protected_only=True), PLACEHOLDERS))):
+        names[token] = match.entry
+        out = out[:match.start] + token + out[match.end:]
+    return out, names
+
+
+def unmask(text: str, names: dict[str, Entry], lang: str, segment_id: str) -> tuple[str, list[Flag]]:
+    flags = []
+    seen = set()
+
+    def put(m: re.Match[str]) -> str:
+        token = f"⟦{m.group(1)}⟧"
+        entry = names.get(token)
+        if entry is None:
+            flags.append(Flag("glossary", "functional", f"model invented placeholder {token}", segment_id))
+            return m.group(2)
+        seen.add(token)
+        form = entry.form(lang)
+        return attach_suffix(form, m.group(2), entry.kind) if lang == "kk" else form + m.group(2)
+
+    out = _PLACEHOLDER.sub(put, text)
+    for token, entry in names.items():
+        if token not in seen:
+            flags.append(Flag("glossary", "critical", f"name dropped by MT: {entry.form(lang)}", segment_id))
+    return out, flags
+
+
+def translate_article(article: Article, target: str, route: Route, glossary: Glossary, *,
+                      beam: int = 4, compute_type: str = "int8", engine: str = "argos-ctranslate2") -> TranslatedArticle:
+    started = time.monotonic()
+    quotes = {q.id: q for q in article.quotes}
+    headline_quote = next((q for q in article.quotes if q.kind == "headline"), None)
+    jobs = [_job(seg, quotes, headline_quote, article, target, glossary)
+            for block in article.all_blocks() if block.published for seg in block.segments]
+    for job in jobs:
+        if job.fixed is None:
+            job.masked, job.names = mask(job.masked or job.segment.text, glossary)
+    mt_jobs = [j for j in jobs if j.fixed is None]
+    outputs = route.translate([j.masked for j in mt_jobs])
+    done: dict[str, TranslatedSegment] = {}
+    for job, output in zip(mt_jobs, outputs):
+        text, flags = unmask(output, job.names or {}, target, job.segment.id)
+        text = retype_quotes(job.prefix + text.strip() + job.suffix, target)
+        done[job.segment.id] = TranslatedSegment(job.segment.id, job.segment.text, text, route.origin,
+                                                 job.segment.role, job.segment.quote_id, tuple(flags))
+    for job in jobs:
+        if job.fixed is not None:
+            done[job.segment.id] = TranslatedSegment(job.segment.id, job.segment.text, job.fixed, job.origin,
+                                                     job.segment.role, job.segment.quote_id)
+    blocks = [_block(b, done, target) for b in article.all_blocks() if b.published]
+    provenance = Provenance(engine, tuple(s.model_id for s in route.steps), route.path, beam, compute_type,
+                            SEGMENTER, glossary.version)
+    tquotes = tuple(_quote(q, done, target, glossary) for q in article.quotes)
+    return TranslatedArticle(article.id, target, blocks[0], tuple(blocks[1:]), tquotes, provenance,
+                             round(time.monotonic() - started, 3))
+
+
+def _job(seg: Segment, quotes: dict[str, Quote], headline_quote: Quote | None, article: Article,
+         target: str, glossary: Glossary) -> Job:
+    if seg.id == "h1" and headline_quote is not None:
+        quoted = headline_quote.text
+        who = seg.text[seg.text.find(quoted) + len(quoted):].strip(" «»\"“”-–—:")
+        name = _surface_name(who, headline_quote.speaker, target, glossary)
+        return Job(seg, masked=quoted, suffix=f" — {name}")
+    if seg.role == "attribution" and seg.quote_id in quotes:
+        q = quotes[seg.quote_id]
+        fixed = rule_attribution(seg.text, q.verb, q.speaker, target, glossary)
+        if fixed:
+            return Job(seg, fixed=fixed, origin="rule:attribution")
+    return Job(seg)
+
+
+def _surface_name(who: str, speaker: str | None, lang: str, glossary: Glossary) -> str:
+    """The target form of the name as the source wrote it (surname stays surname)."""
+    matches = glossary.find(who, "ru")
+    if matches and matches[0].start == 0:
+        return matches[0].entry.form(lang)
+    return speaker_name(who, lang, glossary) or who
+
+
+def _block(block: Block, done: dict[str, TranslatedSegment], lang: str) -> TranslatedBlock:
+    segments = tuple(done[s.id] for s in block.segments)
+    units = [Unit(s.text, s.role, s.quote_id) for s in segments]
+    return TranslatedBlock(block.id, block.index, block.kind, assemble(units, lang), segments)
+
+
+def _quote(q: Quote, done: dict[str, TranslatedSegment], lang: str, glossary: Glossary) -> TranslatedQuote:
+    texts = [done[i].text for i in q.segment_ids if i in done]
+    if q.kind == "headline" and texts:
+        texts = [texts[0].rsplit(" — ", 1)[0]]
+    return TranslatedQuote(q.id, " ".join(texts), speaker_name(q.speaker, lang, glossary), q.speaker, q.kind,
+                           q.segment_ids)
