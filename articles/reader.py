@@ -12,15 +12,18 @@ from articles.errors import InputError
 from articles.indirect import find_indirect
 from articles.model import Article, Block, BlockKind, Normalisation, Quote, Source
 from articles.normalize import nfc, normalise
+from articles.quotemarks import ALL_MARKS
 from articles.segment import RawQuote, analyse_block, block_from_text
 from articles.speakers import collect_people
-from articles.speech import Mention, name_spans
+from articles.speech import Mention, find_mention, nominative, surname_key
 
 MAX_BYTES = 2_000_000
 _DATELINE = re.compile(r"^[А-ЯЁA-Z][А-ЯЁA-Z\- ]{2,},\s+\d{1,2}\s+[а-яё]+\.?(?:\s+[A-ZА-ЯЁ]{3,}\s*[-–—])?")
 _BYLINE = re.compile(r"^(?:Автор|Текст|Фото|Беседовал\w*|Подготовил\w*|Корреспондент)\s*[:\-–—]?\s", re.IGNORECASE)
-_HEADLINE_QUOTE = re.compile(r"^[«\"„“]?(?P<q>.+?)[»\"“”]?\s+[-–—]{1,2}\s+(?P<who>[А-ЯЁ][\w.\-]+(?:\s+[А-ЯЁ][\w.\-]+){0,2})$")
-_HEADLINE_COLON = re.compile(r"^(?P<who>[А-ЯЁ][\w.\-]+(?:\s+[А-ЯЁ][\w.\-]+){0,2}):\s+[«\"„“]?(?P<q>.+?)[»\"“”]?$")
+_Q_OPEN, _Q_CLOSE = "«\"„“", "»\"“”"
+_HEADLINE_AFTER = re.compile(r"^(?P<q>.+?)\s+[-–—]{1,2}\s+(?P<who>[А-ЯЁ][\w.\-]*(?:\s+[\w.\-]+){0,3})$")
+_HEADLINE_BEFORE = re.compile(r"^(?P<who>[А-ЯЁ][\w.\-]*(?:\s+[\w.\-]+){0,2}):\s+(?P<q>.+)$")
+_HEADLINE_QUOTED = re.compile(r"^[«\"„“](?P<q>[^«»\"„“”]+)[»\"“”]\s*(?::|[-–—])\s+\S")
 
 
 def read_bytes(path: Path) -> bytes:
@@ -148,7 +151,8 @@ def parse_text(text: str, source: Source) -> Article:
     counter = [0]
     warnings: list[str] = []
     raw_quotes: list[RawQuote] = []
-    headline_quote = _headline_quote(norm_texts[0], counter)
+    people = collect_people(norm_texts)
+    headline_quote = _headline_quote(norm_texts[0], counter, people)
     if headline_quote:
         raw_quotes.append(headline_quote)
     headline = block_from_text("h1", None, "headline", norm_texts[0], normalised[0].display,
@@ -170,7 +174,6 @@ def parse_text(text: str, source: Source) -> Article:
         headline_quote.segment_ids = ["h1"]
     _merge_continuations(raw_quotes)
     raw_quotes += _indirect_quotes(blocks, counter)
-    people = collect_people(norm_texts)
     quotes = _finish_quotes(raw_quotes, blocks, normalised, people)
     normalisations = tuple(Normalisation(b.id, c.offset, c.original, c.replacement, c.reason)
                            for b, n in zip([headline, *blocks], normalised) for c in n.changes)
@@ -181,16 +184,43 @@ def parse_text(text: str, source: Source) -> Article:
                    dateline, byline, normalisations, tuple(warnings))
 
 
-def _headline_quote(text: str, counter: list[int]) -> RawQuote | None:
-    for pattern in (_HEADLINE_QUOTE, _HEADLINE_COLON):
-        m = pattern.match(text)
-        if m and name_spans(m.group("who")) == [(0, len(m.group("who")))]:
-            counter[0] += 1
-            q = RawQuote(f"q{counter[0]}", "headline", 0, [(m.start("q"), m.end("q"))])
-            q.mention = Mention("name", m.group("who"), m.start("who"), m.end("who"))
-            q.mention_offset = 0
-            return q
-    return None
+def _headline_quote(text: str, counter: list[int], people) -> RawQuote | None:
+    """'Будем … провокации - Токаев', 'Президент: …', '«…»: аким встретился …' are headline quotes."""
+    found = None
+    m = _HEADLINE_QUOTED.match(text)
+    if m:
+        found = (m.start("q"), m.end("q"), None)
+    for pattern in (_HEADLINE_AFTER, _HEADLINE_BEFORE):
+        m = m if found else pattern.match(text)
+        if found or not m:
+            continue
+        who = m.group("who")
+        mention = find_mention(who)
+        if mention is not None and mention.kind == "organisation":
+            mention = Mention("organisation", who, 0, len(who))  # 'Национальный банк' as a whole
+        if mention is None or _is_place(who) or mention.start > 0:
+            continue
+        if mention.kind == "name" and len(who.split()) == 1 and surname_key(nominative(who, "name")) not in people.fullest:
+            continue  # a single capitalised word must be someone the article names
+        start, end = m.start("q"), m.end("q")
+        if text[start] in _Q_OPEN and text[end - 1] in _Q_CLOSE:
+            start, end = start + 1, end - 1
+        kind = mention.kind if mention.kind != "title" or " " not in who else "organisation"
+        found = (start, end, Mention(kind if mention.kind != "name" else "name", who, m.start("who"), m.end("who")))
+    if not found:
+        return None
+    counter[0] += 1
+    q = RawQuote(f"q{counter[0]}", "headline", 0, [(found[0], found[1])])
+    q.mention = found[2]
+    return q
+
+
+def _is_place(text: str) -> bool:
+    from articles.speech import _morph
+
+    if re.search(r"(?:^Усть-|горск$|поль$|град$|кент$|тау$|ск$)", text):
+        return True
+    return any("Geox" in p.tag for w in re.split(r"[\s-]+", text) if w for p in _morph().parse(w)[:2])
 
 
 def _headline_regions(text: str):
@@ -203,17 +233,23 @@ def _merge_continuations(quotes: list[RawQuote]) -> None:
     i = 0
     while i < len(quotes) - 1:
         q, nxt = quotes[i], quotes[i + 1]
-        if q.continues and nxt.kind == "direct" and nxt.block == q.block + 1:
+        last = max(q.block, q.last_block)
+        if q.continues and nxt.kind == "direct" and nxt.block == last + 1:
             q.extra_blocks.append((nxt.block, nxt.parts))
             q.segment_ids += nxt.segment_ids
             q.attribution_id = nxt.attribution_id
-            q.verb, q.mention, q.mention_offset = nxt.verb, nxt.mention, nxt.mention_offset
-            q.continues = nxt.continues
-            q.block_end = nxt.block  # type: ignore[attr-defined]
-            q.merged_keys = getattr(q, "merged_keys", []) + [nxt.key]  # type: ignore[attr-defined]
+            if nxt.mention is not None or q.mention is None:
+                q.verb, q.mention, q.mention_offset = nxt.verb or q.verb, nxt.mention, nxt.mention_offset
+                q.mention_block = nxt.block  # type: ignore[attr-defined]
+            q.continues, q.last_block = nxt.continues, nxt.block
+            q.merged_keys.append(nxt.key)
             del quotes[i + 1]
             continue
         i += 1
+
+
+_PARTICIPLE_THAT = re.compile(r",\s+(добавив|отметив|подчеркнув|заявив|сообщив|пояснив|напомнив|уточнив)"
+                              r",\s+что\s+(.+?)[.!…]*$")
 
 
 def _indirect_quotes(blocks: list[Block], counter: list[int]) -> list[RawQuote]:
@@ -226,7 +262,18 @@ def _indirect_quotes(blocks: list[Block], counter: list[int]) -> list[RawQuote]:
         for seg in block.segments:
             start = block.text.find(seg.text, offset)
             offset = start + len(seg.text)
-            if seg.role == "text":
+            if seg.role == "attribution":
+                tail = _PARTICIPLE_THAT.search(seg.text)
+                if tail:
+                    counter[0] += 1
+                    q = RawQuote(f"q{counter[0]}", "indirect", pos, [(start + tail.start(2), start + tail.end(2))])
+                    q.segment_ids = [seg.id]
+                    q.verb = tail.group(1)
+                    q.mention = find_mention(seg.text[: tail.start()])
+                    q.mention_offset = start
+                    found.append(q)
+            if seg.role == "text" and not any(span.kind == "quote" for span in seg.spans) and not any(
+                    c in ALL_MARKS for c in seg.text):
                 hit = find_indirect(seg.text)
                 if hit and hit.previous and previous is not None and previous[0].role == "text":
                     prev_seg, prev_start = previous
@@ -251,21 +298,55 @@ def _finish_quotes(raw: list[RawQuote], blocks: list[Block], normalised, people)
     texts = [n.display for n in normalised]
     ordered = sorted(raw, key=lambda q: (q.block, q.parts[0][0] if q.parts else 0))
     renumber = {q.key: f"q{n}" for n, q in enumerate(ordered, 1)}
-    for old in [k for q in ordered for k in getattr(q, "merged_keys", [])]:
-        renumber.setdefault(old, renumber[next(q.key for q in ordered if old in getattr(q, "merged_keys", []))])
+    for q in ordered:
+        for old in q.merged_keys:
+            renumber.setdefault(old, renumber[q.key])
     quotes = []
+    last_org = None
     for q in ordered:
         parts = [texts[q.block][s:e] for s, e in q.parts]
-        text = " ".join(parts)
+        text = q.part_joiner.join(parts)
         for block, extra in q.extra_blocks:
             text += "\n\n" + " ".join(texts[block][s:e] for s, e in extra)
         feminine = bool(q.verb and re.search(r"ла(?:сь)?$", q.verb))
-        speaker = people.resolve(q.mention, q.block, q.mention_offset, feminine)
+        speaker = people.resolve(q.mention, getattr(q, "mention_block", q.block), q.mention_offset, feminine)
         paragraph = None if q.kind == "headline" else q.block - 1
+        if q.kind == "headline" and (q.mention is None or q.mention.kind in ("title", "pronoun")):
+            speaker = _headline_speaker(text, ordered, texts, people) or speaker
+        if q.mention is not None and q.mention.kind == "organisation":
+            # 'ведомство', 'регулятор': the organisation the article already named
+            if speaker and speaker.lower() in _GENERIC_ORGS and last_org:
+                speaker = last_org
+            elif speaker and speaker.lower() not in _GENERIC_ORGS:
+                last_org = speaker
         quotes.append(Quote(renumber[q.key], text, speaker, q.verb, q.kind, paragraph, tuple(q.segment_ids),
                             q.attribution_id))
     _renumber_segments(blocks, renumber)
     return quotes
+
+
+_GENERIC_ORGS = {"ведомство", "регулятор", "акимат", "министерство", "пресс-служба", "правительство", "компания",
+                 "банк", "агентство", "департамент", "сообщение", "заявление"}
+
+
+def _headline_speaker(text: str, quotes: list[RawQuote], texts: list[str], people) -> str | None:
+    """A headline quote without a named speaker belongs to the body quote that repeats it."""
+    words = set(re.findall(r"\w{4,}", text.lower()))
+    best, best_overlap = None, 0.0
+    for q in quotes:
+        if q.kind == "headline" or not q.parts:
+            continue
+        body = " ".join(texts[q.block][s:e] for s, e in q.parts).lower()
+        overlap = len(words & set(re.findall(r"\w{4,}", body))) / max(1, len(words))
+        if overlap > best_overlap:
+            best, best_overlap = q, overlap
+    if best is None or best_overlap < 0.5:
+        direct = [q for q in quotes if q.kind == "direct" and q.mention is not None]
+        if len(direct) != 1:
+            return None
+        best = direct[0]
+    feminine = bool(best.verb and re.search(r"ла(?:сь)?$", best.verb))
+    return people.resolve(best.mention, getattr(best, "mention_block", best.block), best.mention_offset, feminine)
 
 
 def _renumber_segments(blocks: list[Block], renumber: dict[str, str]) -> None:

@@ -30,6 +30,7 @@ _NAME_NOUNS = re.compile(
     r"жк|мкр|трц|тц|бц|бизнес-центр\w*|общественн\w* объединени\w*|нпо|рк|рубеж\w*|закон\w*|"
     r"кодекс\w*|документ\w*|указ\w*|постановлени\w*|план\w*|слоган\w*|хэштег\w*|флешмоб\w*)"
     r"(?:\s+[\w-]+){0,2}\s*$", re.IGNORECASE)
+_NEXT_SENTENCE = re.compile(r"^\s*[.!?…]?\s*(?=(?:Так|Об этом|Это|Как)\s+\w+)")
 _PARTIAL_BEFORE = re.compile(r"(?:что|чтобы|будто|мол|якобы|как|словно|назвал\w*|назвав)\s*[,:]?\s*$",
                              re.IGNORECASE)
 
@@ -50,6 +51,9 @@ class RawQuote:
     segment_ids: list[str] = field(default_factory=list)
     attribution_id: str | None = None
     extra_blocks: list[tuple[int, list[tuple[int, int]]]] = field(default_factory=list)
+    part_joiner: str = " "  # «A, — сказал он. — B» joins as "A. B"
+    last_block: int = -1  # where a quote continued over paragraphs ends
+    merged_keys: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -115,6 +119,9 @@ def classify(text: str, pair: Pair, block_kind: BlockKind) -> str:
     if _NAME_NOUNS.search(before):
         return "name"
     if _PARTIAL_BEFORE.search(before):
+        return "partial"
+    sentence = before[max(before.rfind(". "), before.rfind("! "), before.rfind("? ")) + 1:]
+    if inner[:1].islower() and (find_verb(sentence) or re.search(r"назва\w*", sentence, re.IGNORECASE)):
         return "partial"
     sentence_start = not before.strip() or re.search(r"[.!?…]\s*$", before)
     words = len(inner.split())
@@ -184,7 +191,7 @@ def analyse_block(text: str, block_pos: int, kind: BlockKind, next_text: str | N
                 regions.append(Region("attribution", q.attribution[0], q.attribution[1], q))
         cursor = close + 1 if pair.close is not None else len(text)
         if pair.close is not None and q.attribution is None:
-            m = _AFTER_QUOTE.match(text[cursor:])
+            m = _AFTER_QUOTE.match(text[cursor:]) or _NEXT_SENTENCE.match(text[cursor:])
             if m:
                 cs, ce = _clause_after(text, cursor + m.end())
                 clause = text[cs:ce]
@@ -216,9 +223,9 @@ def _middle_split(text: str, start: int, end: int, q: RawQuote) -> list[tuple[in
             q.attribution = (cs, ce)
             q.verb = verb.group()
             q.mention, q.mention_offset = find_mention(clause), cs
-            first_end = start + m.start(1) if m.group(1) in "?!…" and m.group(1) else start + m.start(1)
-            if m.group(1) in ("?", "!", "…") and m.group(1):
-                first_end = start + m.end(1)
+            first_end = start + (m.end(1) if m.group(1) in ("?", "!", "…") and m.group(1) else m.start(1))
+            if m.group(3) == "." and m.group(1) in ("", ","):
+                q.part_joiner = ". "
             return [_strip(text, start, first_end), _strip(text, start + m.end(), end)]
     return [_strip(text, start, end)]
 

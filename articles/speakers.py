@@ -4,12 +4,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from articles.speech import TITLES, Mention, _morph, name_spans, nominative, surname_key
+from articles.speech import _SURNAME, TITLES, Mention, _is_given_name, _morph, name_spans, nominative, surname_key
 
 TITLE_SYNONYMS = {"глава государства": "президент", "глава правительства": "премьер-министр",
                   "глава кабмина": "премьер-министр", "спикер сената": "председатель",
                   "спикер мажилиса": "председатель", "глава мид": "министр"}
-_TITLE_WINDOW = 4  # words before a name that may hold its title ("Президент Казахстана Касым-Жомарт Токаев")
+_TITLE_WINDOW = 4
+# a woman's name is followed by a feminine past-tense verb: "Айгерим Садыкова сообщила"
+_FEMININE_BEFORE = re.compile(r"\b[а-яё]+(?:ла|лась)(?:\s+[а-яё-]+){0,4}\s+$")
+_FEMININE_AFTER = re.compile(r"^[\s,]*(?:[а-яё-]+\s+){0,3}?[а-яё]+(?:ла|лась)\b")  # words before a name that may hold its title ("Президент Казахстана Касым-Жомарт Токаев")
 
 
 @dataclass
@@ -17,6 +20,7 @@ class People:
     """Who the article names, in reading order, and which titles belong to whom."""
 
     fullest: dict[str, str] = field(default_factory=dict)  # surname key → fullest nominative form
+    feminine: set[str] = field(default_factory=set)  # keys of people the text treats as women
     titles: dict[str, str] = field(default_factory=dict)  # title lemma → surname key
     events: list[tuple[int, int, str]] = field(default_factory=list)  # (block, offset, key) in order
 
@@ -24,8 +28,8 @@ class People:
         if mention is None:
             return None
         if mention.kind == "name":
-            name = nominative(mention.text, "name", feminine)
-            return self.fullest.get(surname_key(name), name)
+            key = surname_key(nominative(mention.text, "name", feminine))
+            return self.fullest.get(key, nominative(mention.text, "name", feminine or key in self.feminine))
         if mention.kind == "title":
             lowered = " ".join(mention.text.lower().split()[:2])
             key = self.titles.get(TITLE_SYNONYMS.get(lowered, title_lemma(mention.text)))
@@ -53,15 +57,27 @@ def collect_people(texts: list[str]) -> People:
     found: list[tuple[int, int, str, str]] = []
     for b, text in enumerate(texts):
         for start, end in name_spans(text):
-            name = nominative(text[start:end], "name")
-            key = surname_key(name)
-            if len(name) > len(people.fullest.get(key, "")):
-                people.fullest[key] = name
-            found.append((b, start, key, text[max(0, start - 80):start]))
-    for b, start, key, before in found:
-        for word in before.split()[-_TITLE_WINDOW:]:
+            raw = text[start:end]
+            if " " not in raw.strip() and not _SURNAME.search(raw) and not _is_given_name(raw):
+                continue  # a lone capitalised word that is no known name ('Талдыкорган')
+            key = surname_key(nominative(raw, "name"))
+            if _FEMININE_AFTER.match(text[end:end + 60]) or re.search(r"(?:ов|ев|ин)ой$", raw) or \
+                    _FEMININE_BEFORE.search(text[max(0, start - 40):start]):
+                people.feminine.add(key)
+            found.append((b, start, key, text[max(0, start - 80):start], raw))
+    for b, start, key, before, raw in found:
+        name = nominative(raw, "name", key in people.feminine)
+        if len(name) > len(people.fullest.get(key, "")):
+            people.fullest[key] = name
+    for b, start, key, before, raw in found:
+        window = before.split()[-_TITLE_WINDOW:]
+        for word in window:
             lemma = title_lemma(word) if word[:1].isalpha() else ""
             if lemma in TITLES:
+                people.titles.setdefault(lemma, key)
+        lowered = " ".join(w.lower() for w in window)
+        for phrase, lemma in TITLE_SYNONYMS.items():
+            if re.sub(r"[а-яё]{0,2}\b", "", phrase) in re.sub(r"[а-яё]{0,2}\b", "", lowered):
                 people.titles.setdefault(lemma, key)
     surnames = {k: v for k, v in people.fullest.items()}
     for b, text in enumerate(texts):

@@ -10,7 +10,9 @@ _STEMS = ("сказа", "заяви", "отмети", "подчеркну", "д�
           "указа", "заключи", "подели", "вырази", "высказа", "прокомментирова", "объясни", "написа",
           "спроси", "возрази", "акцентирова", "замети", "подытожи", "обрати", "процитирова", "доложи",
           "отчита", "пообеща", "потребова", "поручи", "передае", "сообщае", "заявляе", "отмечае",
-          "подчеркивае", "говори", "счита", "уверен", "убежд", "полага", "добавля", "поясня", "пиш")
+          "подчеркивае", "говори", "счита", "уверен", "убежд", "полага", "добавля", "поясня", "пиш", "воскликну",
+          "восклица", "отреагирова", "парирова", "подытожива", "признава", "пошути", "посетова", "сетуе",
+          "резюмируе", "рассказывае", "объясняе", "отмеча", "заверя", "предупрежда", "напомина", "призыва")
 SPEECH_VERB = re.compile(
     r"(?<![\w-])(?:" + "|".join(_STEMS) + r")[а-яё]{0,6}(?:сь|ся)?(?![\w-])", re.IGNORECASE)
 _NOT_SPEECH_AFTER = re.compile(r"^\s+(?:о|об|про)\s", re.IGNORECASE)  # "заявил о борьбе" reports a topic
@@ -20,9 +22,10 @@ TITLES = ("президент", "премьер-министр", "министр
           "эксперт", "политолог", "экономист", "секретарь", "пресс-секретарь", "советник", "губернатор",
           "генеральный", "генпрокурор", "прокурор", "судья", "начальник", "главный", "мэр", "лидер",
           "внесекретарь", "замминистра", "вице-премьер", "канцлер", "премьер", "уполномоченный", "омбудсмен",
-          "ректор", "врач", "академик", "профессор", "участник", "участница", "автор", "жительница", "житель")
+          "ректор", "врач", "академик", "профессор", "участник", "участница", "автор", "жительница", "житель",
+          "градоначальник", "тренер", "спикер", "вице-спикер", "замакима", "аналитик", "специалист", "кандидат")
 ORGANISATIONS = ("пресс-служба", "пресс-службе", "пресс-службы", "министерство", "министерстве", "ведомство",
-                 "ведомстве", "акимат", "акимате", "администрация", "правительство", "правительстве",
+                 "ведомстве", "регулятор", "регулятора", "акимат", "акимате", "администрация", "правительство", "правительстве",
                  "мид", "минздрав", "минфин", "агентство", "комитет", "департамент", "департаменте",
                  "компания", "компании", "компанией", "банк", "нацбанк", "сообщение", "сообщении",
                  "заявлении", "документе", "релизе", "пресс-релизе", "ао", "тоо", "ассоциация", "фонд")
@@ -54,8 +57,16 @@ def find_verb(text: str) -> re.Match[str] | None:
     return None
 
 
+_DOCUMENTS = ("сообщении", "заявлении", "документе", "релизе", "пресс-релизе", "обращении", "письме")
+_PREPOSITIONS = ("в", "во", "на", "из", "при")
+
+
 def find_mention(clause: str) -> Mention | None:
-    """The speaker in an attribution clause ('отметил Токаев', 'сообщили в пресс-службе МИД')."""
+    """The speaker in an attribution clause: a name, else a pronoun, a title, an organisation.
+
+    'отметил Токаев', 'он сообщил', 'заявил министр', 'говорится в заявлении МИД Казахстана'.
+    An organisation after a preposition ('на брифинге в Правительстве') is a place unless nothing else fits.
+    """
     names = name_spans(clause)
     lowered = clause.lower()
     if names:
@@ -63,20 +74,38 @@ def find_mention(clause: str) -> Mention | None:
         before = lowered[:start].split()
         if not (" " not in clause[start:end] and before and before[-1] in ORGANISATIONS):
             return Mention("name", clause[start:end], start, end)
-    for org in ORGANISATIONS:
-        i = _word_index(lowered, org)
-        if i is not None:
-            end = _phrase_end(clause, i)
-            return Mention("organisation", clause[i:end], i, end)
+    for word in re.finditer(r"[А-Яа-яЁё]+", clause):
+        if word.group().lower() in ("он", "она", "они") or (
+                word.group().lower() in PRONOUNS and lowered[:word.start()].rstrip().endswith("по")):
+            return Mention("pronoun", word.group(), word.start(), word.end())
+    if re.search(r"(?<![\w-])(?:один|одна|одно|одни)\s+из\s", lowered):
+        return None  # 'одна из участниц забега': somebody the article does not name
     for title in TITLES:
         i = _word_index(lowered, title)
         if i is not None:
             end = _phrase_end(clause, i)
             return Mention("title", clause[i:end], i, end)
+    late = None
+    impersonal = bool(re.search(r"(?<![\w-])[а-яё]+ли(?:сь)?(?![\w-])", lowered))  # 'сообщили в акимате'
+
+    for org in ORGANISATIONS:
+        i = _word_index(lowered, org)
+        if i is None:
+            continue
+        head_end = i + len(lowered[i:].split()[0])
+        if lowered[i:head_end].strip(",.") in _DOCUMENTS and _phrase_end(clause, i) > head_end:
+            i = head_end + 1  # 'в заявлении МИД Казахстана': the organisation is what follows
+        end = _phrase_end(clause, i)
+        mention = Mention("organisation", clause[i:end], i, end)
+        if (lowered[:i].split()[-1:] and lowered[:i].split()[-1] in _PREPOSITIONS and lowered[i:head_end] not in _DOCUMENTS
+                and not impersonal and not lowered[i:].startswith("пресс-служб")):
+            late = late or mention
+            continue
+        return mention
     for word in re.finditer(r"[А-Яа-яЁё]+", clause):
         if word.group().lower() in PRONOUNS:
             return Mention("pronoun", word.group(), word.start(), word.end())
-    return None
+    return late
 
 
 _CAPS_RUN = re.compile(rf"(?:{_INITIALS})?{_NAME_WORD}(?:\s+(?:{_INITIALS})?{_NAME_WORD})*")
@@ -89,8 +118,15 @@ def name_spans(text: str) -> list[tuple[int, int]]:
         if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in ".-"):
             continue
         words = list(re.finditer(r"\S+", m.group()))
-        while words and not _name_like(words[0].group()):
+        initials = [i for i, w in enumerate(words) if re.fullmatch(r"(?:[А-ЯЁ]\.-?)+", w.group())]
+        if initials and initials[0] > 0:
+            words = words[initials[0]:]  # 'им. Абая Н. С. Ахметова': the name starts at the initials
+        while words and not _name_like(words[0].group()) and not (
+                len(words) > 1 and _SURNAME.search(words[1].group()) and _first_name_shape(words[0].group())):
             words.pop(0)
+        if len(words) >= 3 and not initials and _SURNAME.search(words[-1].group()) and not \
+                _SURNAME.search(words[-2].group()):
+            words = words[-2:]  # 'Шымкента Бауыржан Ермеков': a place in the genitive before the name
         while words and not _name_like(words[-1].group()):
             words.pop()
         if words:
@@ -102,10 +138,22 @@ _SURNAME = re.compile(r"[а-яё](?:ов|ев|ёв|ин|ын|ова|ева|ин�
                       r"кызы|қызы|ович|евич|овна|евна)(?:а|у|ым|ом|ой|е|ым|ых)?$")
 
 
+_PLACE = re.compile(r"(?:^Усть-|горск[а-я]?$|поль$|град$|кент[а-я]?$)")
+_ADJECTIVE_OBLIQUE = re.compile(r"(?:ской|ского|скому|ским|ском|ной|ного|ному|ным|ном|ьей|ьего)$")
+
+
+def _first_name_shape(word: str) -> bool:
+    return bool(re.fullmatch(r"[А-ЯЁ][а-яё]{2,}", word)) and not _ADJECTIVE_OBLIQUE.search(word)
+
+
+def _is_given_name(word: str) -> bool:
+    return any({"Name"} & set(p.tag.grammemes) for p in _morph().parse(word)[:3])
+
+
 def _name_like(word: str) -> bool:
-    if re.fullmatch(_INITIALS.strip("()?:") + r"?", word) or re.fullmatch(r"(?:[А-ЯЁ]\.-?)+", word):
+    if re.fullmatch(r"(?:[А-ЯЁ]\.-?)+", word):
         return True
-    if word in _NOT_NAMES or word.lower() in TITLES:
+    if word in _NOT_NAMES or word.lower() in TITLES or _ADJECTIVE_OBLIQUE.search(word) or _PLACE.search(word):
         return False
     if _SURNAME.search(word):
         return True
@@ -121,7 +169,10 @@ def _name_like(word: str) -> bool:
 
 
 def _word_index(lowered: str, word: str) -> int | None:
-    m = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", lowered)
+    """Where `word` stands in any case form (министр, министра, министром)."""
+    stem = word[:-1] if word[-1] in "аяоеьй" else word
+    m = re.search(rf"(?<![\w-]){re.escape(stem)}(?:[аеиоуыяю]|ом|ем|ой|ей|ою|ам|ям|ами|ями|ах|ях|ов|ев)?(?![\w-])",
+                  lowered)
     return m.start() if m else None
 
 
@@ -180,6 +231,8 @@ def _nominative_name_word(word: str, oblique: bool | None = None) -> str:
     if "-" in word:
         parts = word.split("-")
         return "-".join(parts[:-1] + [_nominative_name_word(parts[-1], oblique)]) if len(parts[-1]) > 1 else word
+    if re.search(r"(?<=[а-яё])(?:ов|ев|ёв|ин|ын)ой$", word):
+        return word[:-2] + "а"  # Садыковой → Садыкова
     m = _OBLIQUE.search(word)
     if m:
         return word[: m.start(2)] if oblique is not False else word

@@ -98,9 +98,15 @@ def load_argos_package(path: Path) -> PackageInfo:
     return info
 
 
-def installed_models(home: Path, options: DecodeOptions | None = None, *, install_bundled: bool = True,
+BUNDLED_ENV = "KAZWIRE_BUNDLED_MODELS"
+
+
+def installed_models(home: Path, options: DecodeOptions | None = None, *, install_bundled: bool | None = None,
                      log=lambda msg: None) -> dict[tuple[str, str], ArgosModel]:
-    """Every installed language pair as a lazily loaded model; bundled demo models installed first."""
+    """Every installed language pair as a lazily loaded model; bundled demo models installed first
+    (unless KAZWIRE_BUNDLED_MODELS=0)."""
+    if install_bundled is None:
+        install_bundled = os.environ.get(BUNDLED_ENV, "1") != "0"
     from translators.home import argos_environment, packages_dir
     from translators.packages import ensure_bundled, installed
 

@@ -1,0 +1,114 @@
+"""End to end: the real `kazwire run` command, a real Prefect flow, the project's own models."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from lxml import etree, html
+
+from editions.validate import validate_file
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "examples" / "tokayev-assembly.ru.txt"
+NS = {"n": "http://iptc.org/std/nar/2006-10-01/", "x": "http://www.w3.org/1999/xhtml"}
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def run_dir(tmp_path_factory, schemas):
+    import os
+    import subprocess
+    import sys
+
+    out = tmp_path_factory.mktemp("published")
+    exe = Path(sys.executable).with_name("kazwire")
+    result = subprocess.run([str(exe), "run", str(SAMPLE), "--to", "en,kk", "--out", str(out), "--schemas",
+                             str(schemas), "--json"], capture_output=True, text=True, timeout=900,
+                            env=os.environ.copy(), cwd=tmp_path_factory.mktemp("cwd"))
+    assert result.returncode == 0, result.stderr[-3000:]
+    report = json.loads(result.stdout)
+    return Path(report["directory"]), report, result.stderr
+
+
+def test_all_items_valid_against_the_xsd(run_dir, schemas):
+    directory, report, _ = run_dir
+    assert report["validated"]
+    for name in ("ru.xml", "en.xml", "kk.xml", "package.xml"):
+        assert validate_file(directory / name, schemas).valid, name
+
+
+def test_same_segment_ids_in_every_language(run_dir):
+    directory = run_dir[0]
+    ids = {}
+    for lang in ("ru", "en", "kk"):
+        body = etree.parse(str(directory / f"{lang}.xml")).find(".//x:body", NS)
+        ids[lang] = [e.get("id")[3:] for e in body.iter("{*}span") if "seg" in (e.get("class") or "").split()]
+    assert ids["ru"] and ids["ru"] == ids["en"] == ids["kk"]
+
+
+def test_every_source_quote_is_in_each_translation(run_dir):
+    directory = run_dir[0]
+    ru = etree.parse(str(directory / "ru.xml"))
+    quote_ids = {q.get("id")[3:] for q in ru.iter("{*}q")} | {
+        e.get("id")[3:] for e in ru.iter("{*}span") if "indirect" in (e.get("class") or "")}
+    assert len(quote_ids) >= 9
+    for lang in ("en", "kk"):
+        doc = etree.parse(str(directory / f"{lang}.xml"))
+        found = {q.get("id")[3:] for q in doc.iter("{*}q") if "".join(q.itertext()).strip()} | {
+            e.get("id")[3:] for e in doc.iter("{*}span") if "indirect" in (e.get("class") or "")}
+        assert quote_ids <= found, quote_ids - found
+
+
+def test_models_recorded(run_dir):
+    directory, report, _ = run_dir
+    manifest = json.loads((directory / "manifest.json").read_text())
+    assert manifest["models"] == {"en": ["kazwire-demo-ru_en-0.1"], "kk": ["kazwire-demo-ru_kk-0.1"]}
+    en = etree.parse(str(directory / "en.xml"))
+    assert "kazwire-demo-ru_en-0.1" in en.find(".//n:generator", NS).text
+    assert {r["language"] for r in report["languages"]} == {"en", "kk"}
+
+
+def test_html_pages_parse(run_dir):
+    directory = run_dir[0]
+    for lang in ("ru", "en", "kk"):
+        doc = html.fromstring((directory / f"{lang}.html").read_bytes())
+        assert doc.get("lang") == lang and doc.xpath("//h1")
+
+
+def test_progress_is_reported(run_dir):
+    assert "translating ru→kk" in run_dir[2] and "publishing" in run_dir[2]
+
+
+@pytest.mark.parametrize("content, message", [
+    (None, "no such file"),
+    (b"", "empty"),
+    (b"\xff\xfe\x00\x00", "binary"),
+    (b"Hello world\n\nThis is English.", "no Russian text"),
+])
+def test_bad_input_exits_2_and_writes_nothing(kazwire_cli, tmp_path, content, message):
+    article = tmp_path / "article.txt"
+    if content is not None:
+        article.write_bytes(content)
+    out = tmp_path / "out"
+    result = kazwire_cli("run", str(article), "--out", str(out))
+    assert result.returncode == 2
+    assert message in result.stderr and "article.txt" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not out.exists()
+
+
+def test_missing_model_exits_2(kazwire_cli, tmp_path, monkeypatch):
+    monkeypatch.setenv("KAZWIRE_HOME", str(tmp_path / "empty-home"))
+    monkeypatch.setenv("KAZWIRE_BUNDLED_MODELS", "0")
+    out = tmp_path / "out"
+    result = kazwire_cli("run", str(SAMPLE), "--to", "kk", "--out", str(out))
+    assert result.returncode == 2
+    assert "no installed model translates ru→kk" in result.stderr
+    assert not out.exists()
+
+
+def test_help_explains(kazwire_cli):
+    result = kazwire_cli("run", "--help")
+    assert result.returncode == 0 and "--to" in result.stdout and "--out" in result.stdout
