@@ -82,6 +82,21 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--threads", type=int, default=1)
     train.add_argument("--work", type=Path, default=None, help="scratch folder (default: $KAZWIRE_HOME/train/<pair>)")
 
+    check = sub.add_parser("check", help="print the QA flags of a published article",
+                           description="Print the QA flags (critical, functional, cosmetic) recorded when an article "
+                                       "was published. PATH is its output folder or its manifest.json.")
+    check.add_argument("path", type=Path)
+    check.add_argument("--strict", action="store_true", help="exit 1 when any flag is critical")
+
+    tm = sub.add_parser("tm", help="translation memory: import or export TMX, add an approved segment")
+    tsub = tm.add_subparsers(dest="tm_command", required=True, metavar="ACTION")
+    tsub.add_parser("import", help="import approved translations from a TMX file").add_argument("tmx", type=Path)
+    tsub.add_parser("export", help="export the memory as TMX").add_argument("tmx", type=Path)
+    add = tsub.add_parser("add", help="add one approved translation")
+    add.add_argument("source")
+    add.add_argument("lang", choices=("en", "kk"))
+    add.add_argument("target")
+
     validate = sub.add_parser("validate", help="validate NewsML-G2 files against the IPTC XSDs")
     validate.add_argument("files", type=Path, nargs="+")
     validate.add_argument("--schemas", type=Path, default=os.environ.get(SCHEMAS_ENV), required=not os.environ.get(SCHEMAS_ENV),
@@ -217,6 +232,40 @@ def cmd_models(args, home: Path) -> int:
     return 0
 
 
+def cmd_check(args) -> int:
+    manifest = args.path / "manifest.json" if args.path.is_dir() else args.path
+    if not manifest.is_file():
+        raise UsageError(f"{args.path}: no manifest.json (expected a published article folder)")
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    critical = 0
+    print(f"{data['slug']} version {data['version']} ({', '.join(data['languages'])})")
+    for report in data.get("report", {}).get("languages", []):
+        flags = report.get("flag_list", [])
+        print(f"  {report['language']}: {len(flags)} flags")
+        order = {"critical": 0, "functional": 1, "cosmetic": 2}
+        for flag in sorted(flags, key=lambda f: (order.get(f["severity"], 3), f["segment_id"])):
+            critical += flag["severity"] == "critical"
+            print(f"    {flag['severity']:<10} {flag['segment_id'] or '-':<8} {flag['check']:<12} {flag['message']}")
+    return 1 if args.strict and critical else 0
+
+
+def cmd_tm(args, home: Path) -> int:
+    from translators.home import memory_path
+    from translators.memory import TranslationMemory
+
+    memory = TranslationMemory(memory_path(home))
+    if args.tm_command == "import":
+        if not args.tmx.is_file():
+            raise UsageError(f"{args.tmx}: no such file (expected a TMX file)")
+        print(f"imported {memory.import_tmx(args.tmx)} translations into {memory.path}")
+    elif args.tm_command == "export":
+        print(f"exported {memory.export_tmx(args.tmx)} translations to {args.tmx}")
+    else:
+        memory.add(args.source, args.lang, args.target)
+        print(f"added; the memory holds {len(memory)} translations")
+    return 0
+
+
 def cmd_validate(args) -> int:
     from editions.validate import validate_file
 
@@ -246,6 +295,10 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_run(args, home)
         if args.command == "models":
             return cmd_models(args, home)
+        if args.command == "check":
+            return cmd_check(args)
+        if args.command == "tm":
+            return cmd_tm(args, home)
         return cmd_validate(args)
     except (InputError, NoModelError, PackageError, SchemaError, GlossaryError, UsageError) as exc:
         print(f"kazwire: error: {exc}", file=sys.stderr)

@@ -15,7 +15,11 @@ from editions.publish import Published, publish
 from translators.engine import DecodeOptions, installed_models
 from translators.glossary import load_glossary
 from translators.model import TranslatedArticle
+from translators.cache import SegmentCache
+from translators.home import cache_path, memory_path
+from translators.memory import TranslationMemory
 from translators.pipeline import plan_route, translate_article as translate_to
+from translators.qa import apply as quality_checks
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,8 @@ class LanguageReport:
     route: str
     models: tuple[str, ...]
     seconds: float
+    sent_to_mt: int
+    flag_list: tuple[dict, ...]
 
 
 @dataclass(frozen=True)
@@ -81,7 +87,11 @@ def translate(article: Article, target: str, options: Options) -> TranslatedArti
     route = plan_route(models, article.language, target)
     glossary = load_glossary(Path(options.glossary)) if options.glossary else load_glossary()
     progress(f"translating ru→{target} ({route.path}: {', '.join(s.model_id for s in route.steps)})")
-    return translate_to(article, target, route, glossary, beam=options.beam)
+    home = Path(options.home)
+    translated = translate_to(article, target, route, glossary, beam=options.beam,
+                              memory=TranslationMemory(memory_path(home)), cache=SegmentCache(cache_path(home)))
+    progress(f"checking ru→{target}: {translated.sent_to_mt} segments translated now, the rest from cache or memory")
+    return quality_checks(article, translated, glossary)
 
 
 @task(name="publish")
@@ -98,7 +108,7 @@ def language_report(article: Article, t: TranslatedArticle) -> LanguageReport:
     kept = sum(1 for q in t.quotes if q.text.strip() and (q.kind != "direct" or q.speaker))
     return LanguageReport(t.language, len(t.segments()), len(article.quotes), kept, len(flags),
                           sum(1 for f in flags if f.severity == "critical"), t.provenance.path,
-                          t.provenance.models, t.seconds)
+                          t.provenance.models, t.seconds, t.sent_to_mt, tuple(asdict(f) for f in flags))
 
 
 @flow(name="translate_article", flow_run_name=_run_name, log_prints=False)

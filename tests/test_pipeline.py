@@ -97,3 +97,42 @@ def test_quotes_survive_with_speakers_in_target_form(sample_article, glossary):
     assert len(direct) == 3 and all(q.speaker == "Kassym-Jomart Tokayev" for q in direct)
     p2 = next(b for b in result.blocks if b.id == "p2")
     assert p2.text.startswith("“") and p2.text.endswith("Tokayev noted.")
+
+
+def test_cache_means_an_unchanged_article_translates_nothing(sample_article, glossary, tmp_path):
+    from translators.cache import SegmentCache
+
+    cache = SegmentCache(tmp_path / "cache.sqlite")
+    model = Echo("ru-en", tag="EN:")
+    first = translate_article(sample_article, "en", Route((model,)), glossary, cache=cache)
+    second = translate_article(sample_article, "en", Route((model,)), glossary, cache=cache)
+    assert first.sent_to_mt > 0 and second.sent_to_mt == 0 and len(model.calls) == 1
+    assert [s.text for s in first.segments()] == [s.text for s in second.segments()]
+    other = translate_article(sample_article, "en", Route((Echo("ru-en-2", tag="EN2:"),)), glossary, cache=cache)
+    assert other.sent_to_mt == first.sent_to_mt  # another model is another key
+
+
+def test_memory_exact_is_published_and_fuzzy_only_suggested(sample_article, glossary, tmp_path):
+    from translators.memory import TranslationMemory
+
+    tm = TranslationMemory(tmp_path / "tm.sqlite")
+    seg = next(s for s in sample_article.segments() if s.id == "p2.s2")  # "Все равны перед законом."
+    tm.add(seg.text, "en", "Everyone is equal before the law.")
+    near = next(s for s in sample_article.segments() if s.id == "p7.s2")  # "В этом году АНК отмечает свое 30-летие."
+    tm.add(near.text.replace("свое", "своё юбилейное"), "en", "This year the APK marks its 30th anniversary.")
+    result = {s.id: s for s in translate_article(sample_article, "en", Route((Echo("ru-en"),)), glossary,
+                                                 memory=tm).segments()}
+    assert result["p2.s2"].text == "Everyone is equal before the law." and result["p2.s2"].origin.startswith("tm:exact")
+    assert result["p7.s2"].origin == "mt:ru-en" and result["p7.s2"].suggestion[0] >= 75
+
+
+def test_tmx_round_trip(tmp_path):
+    from translators.memory import TranslationMemory
+
+    tm = TranslationMemory(tmp_path / "a.sqlite")
+    tm.add("Все равны перед законом.", "en", "Everyone is equal before the law.")
+    tm.add("Все равны перед законом.", "kk", "Заң алдында бәрі тең.")
+    assert tm.export_tmx(tmp_path / "out.tmx") == 2
+    other = TranslationMemory(tmp_path / "b.sqlite")
+    assert other.import_tmx(tmp_path / "out.tmx") == 2
+    assert other.exact("Все равны перед законом.", "kk").target == "Заң алдында бәрі тең."

@@ -31,3 +31,11 @@ def argos_environment(home: Path) -> dict[str, str]:
         "XDG_CACHE_HOME": str(base / "cache"),
         "ARGOS_PACKAGES_DIR": str(packages_dir(home)),
     }
+
+
+def memory_path(home: Path) -> Path:
+    return home / "tm.sqlite"
+
+
+def cache_path(home: Path) -> Path:
+    return home / "mt-cache.sqlite"

@@ -26,6 +26,7 @@ class TranslatedSegment:
     role: str = "text"
     quote_id: str | None = None
     flags: tuple[Flag, ...] = ()
+    suggestion: tuple[float, str] | None = None  # a fuzzy TM match for the reviewer, never published
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,7 @@ class TranslatedArticle:
     provenance: Provenance
     seconds: float = 0.0
     flags: tuple[Flag, ...] = field(default=())
+    sent_to_mt: int = 0  # segments the models translated in this run (not from cache or memory)
 
     def segments(self) -> list[TranslatedSegment]:
         return [s for b in (self.headline, *self.blocks) for s in b.segments]

@@ -8,9 +8,11 @@ from dataclasses import dataclass
 
 from articles.model import Article, Block, Quote, Segment
 from translators.attribution import rule_attribution, speaker_name
+from translators.cache import SegmentCache
 from translators.engine import Translator
 from translators.glossary import PLACEHOLDERS, Entry, Glossary
 from translators.kazakh import attach_suffix
+from translators.memory import TranslationMemory
 from translators.model import (Flag, Provenance, TranslatedArticle, TranslatedBlock, TranslatedQuote,
                                TranslatedSegment)
 from translators.typography import Unit, assemble, retype_quotes
@@ -63,6 +65,7 @@ class Job:
     origin: str = ""
     prefix: str = ""  # kept before the MT output (a headline's quote)
     suffix: str = ""  # kept after the MT output (a headline's attribution)
+    suggestion: tuple[float, str] | None = None
 
 
 def mask(text: str, glossary: Glossary) -> tuple[str, dict[str, Entry]]:
@@ -97,23 +100,40 @@ def unmask(text: str, names: dict[str, Entry], lang: str, segment_id: str) -> tu
 
 
 def translate_article(article: Article, target: str, route: Route, glossary: Glossary, *,
-                      beam: int = 4, compute_type: str = "int8", engine: str = "argos-ctranslate2") -> TranslatedArticle:
+                      beam: int = 4, compute_type: str = "int8", engine: str = "argos-ctranslate2",
+                      memory: TranslationMemory | None = None, cache: SegmentCache | None = None) -> TranslatedArticle:
+    """Memory first (exact matches published, fuzzy ones suggested), then the cache, then one MT batch."""
     started = time.monotonic()
     quotes = {q.id: q for q in article.quotes}
     headline_quote = next((q for q in article.quotes if q.kind == "headline"), None)
     jobs = [_job(seg, quotes, headline_quote, article, target, glossary)
             for block in article.all_blocks() if block.published for seg in block.segments]
     for job in jobs:
+        if job.fixed is None and memory is not None and not job.suffix:
+            hit = memory.exact(job.segment.text, target)
+            if hit:
+                job.fixed, job.origin = hit.target, f"tm:exact({hit.origin})"
+            else:
+                near = memory.fuzzy(job.segment.text, target)
+                job.suggestion = (near.score, near.target) if near else None
         if job.fixed is None:
             job.masked, job.names = mask(job.masked or job.segment.text, glossary)
     mt_jobs = [j for j in jobs if j.fixed is None]
-    outputs = route.translate([j.masked for j in mt_jobs])
+    options = f"beam{beam}|{compute_type}"
+    keys = [SegmentCache.key(route.origin, j.masked, glossary.version, options) for j in mt_jobs]
+    cached = cache.get_many(keys) if cache else {}
+    todo = [k for k in dict.fromkeys(keys) if k not in cached]
+    texts = {k: j.masked for k, j in zip(keys, mt_jobs)}
+    fresh = dict(zip(todo, route.translate([texts[k] for k in todo]) if todo else []))
+    if cache and fresh:
+        cache.put_many(fresh)
+    outputs = [cached.get(k, fresh.get(k, "")) for k in keys]
     done: dict[str, TranslatedSegment] = {}
     for job, output in zip(mt_jobs, outputs):
         text, flags = unmask(output, job.names or {}, target, job.segment.id)
         text = retype_quotes(job.prefix + text.strip() + job.suffix, target)
         done[job.segment.id] = TranslatedSegment(job.segment.id, job.segment.text, text, route.origin,
-                                                 job.segment.role, job.segment.quote_id, tuple(flags))
+                                                 job.segment.role, job.segment.quote_id, tuple(flags), job.suggestion)
     for job in jobs:
         if job.fixed is not None:
             done[job.segment.id] = TranslatedSegment(job.segment.id, job.segment.text, job.fixed, job.origin,
@@ -123,7 +143,7 @@ def translate_article(article: Article, target: str, route: Route, glossary: Glo
                             SEGMENTER, glossary.version)
     tquotes = tuple(_quote(q, done, target, glossary) for q in article.quotes)
     return TranslatedArticle(article.id, target, blocks[0], tuple(blocks[1:]), tquotes, provenance,
-                             round(time.monotonic() - started, 3))
+                             round(time.monotonic() - started, 3), sent_to_mt=len(todo))
 
 
 def _job(seg: Segment, quotes: dict[str, Quote], headline_quote: Quote | None, article: Article,
