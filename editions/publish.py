@@ -14,6 +14,7 @@ from articles.model import Article
 from editions.body import original_view, translated_view
 from editions.html import render_edition
 from editions.newsml import ItemInfo, guid_for, news_item, package_item, serialize
+from editions.review import render_index, render_review
 from editions.validate import validate_tree
 from translators.glossary import Glossary
 from translators.model import TranslatedArticle
@@ -84,6 +85,7 @@ def render_all(article: Article, translations: list[TranslatedArticle], glossary
     for lang in langs:
         files[f"{lang}.html"] = render_edition(views[lang], langs=langs, published=now, version=version,
                                                dateline=article.dateline, translated=by_lang.get(lang)).encode()
+    files["review.html"] = render_review(article, translations, glossary, version).encode()
     return files, schema_dir is not None
 
 
@@ -105,6 +107,7 @@ def publish(article: Article, translations: list[TranslatedArticle], glossary: G
     directory = existing or root / f"{first_created:%Y/%m/%d}" / article.slug
     manifest = {
         "article_id": article.id, "slug": article.slug, "version": version,
+        "headline": article.headline.segments[0].display,
         "first_created": first_created.isoformat(), "version_created": now.isoformat(),
         "source": article.source.path, "source_sha256": article.source.sha256, "signal": signal,
         "languages": ["ru", *[t.language for t in translations]],
@@ -130,6 +133,7 @@ def publish(article: Article, translations: list[TranslatedArticle], glossary: G
             os.replace(staging / name, directory / name)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    write_atomic(root / "index.html", render_index(root).encode())
     return Published(directory, version, tuple(sorted(files)), validated)
 
 

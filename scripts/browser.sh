@@ -3,7 +3,8 @@
 set -euo pipefail
 need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
-fc-list 2>/dev/null | grep -qi "noto sans" || need+=(fonts-noto-core)
+fonts=$(fc-list : family 2>/dev/null || true)
+grep -qi "noto sans" <<<"$fonts" || need+=(fonts-noto-core)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "browser: installing ${need[*]}" >&2

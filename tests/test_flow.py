@@ -112,3 +112,21 @@ def test_missing_model_exits_2(kazwire_cli, tmp_path, monkeypatch):
 def test_help_explains(kazwire_cli):
     result = kazwire_cli("run", "--help")
     assert result.returncode == 0 and "--to" in result.stdout and "--out" in result.stdout
+
+
+def test_iptc_reader_reads_the_items_back(run_dir):
+    """IPTC's own python-newsmlg2 reader: guid, version, language, headline, translation link, package refs."""
+    import NewsMLG2
+
+    directory = run_dir[0]
+    ru = NewsMLG2.NewsMLG2Document(str(directory / "ru.xml")).get_item()
+    ru_guid = ru.guid
+    for lang in ("en", "kk"):
+        item = NewsMLG2.NewsMLG2Document(str(directory / f"{lang}.xml")).get_item()
+        assert item.guid.endswith(f":{lang}") and str(item.version) == "1" and item.xml_lang == lang
+        assert str(item.contentmeta.headline).strip()
+        link = item.itemmeta.link[0]
+        assert (link.rel, link.residref, str(link.version)) == ("kzrel:translatedFrom", ru_guid, "1")
+    package = NewsMLG2.NewsMLG2Document(str(directory / "package.xml")).get_item()
+    refs = package.groupset.group[0].itemref
+    assert [r.residref for r in refs] == [ru_guid, ru_guid[:-3] + ":en", ru_guid[:-3] + ":kk"]

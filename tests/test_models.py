@@ -43,7 +43,8 @@ def test_bundled_package_metadata_records_its_making(corpus, target):
         meta = json.loads(zf.read(f"{top}/metadata.json"))
     assert (meta["from_code"], meta["to_code"]) == ("ru", target)
     assert meta["training"]["corpus_sha256"] == corpus_hash(corpus), "models were trained on another corpus"
-    assert meta["held_out_scores"]["chrF"] > 0 and "chrF" in meta["held_out_scores"]["chrF_signature"]
+    scores = meta["held_out_scores"]
+    assert scores["chrF"] > 0 and "nc:6" in scores["chrF_signature"] and scores["sentences"] == len(split(corpus).held_out)
 
 
 def test_zip_without_one_top_folder_is_refused(tmp_path):
