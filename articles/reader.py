@@ -13,7 +13,7 @@ from articles.indirect import find_indirect
 from articles.model import Article, Block, BlockKind, Normalisation, Quote, Source
 from articles.normalize import nfc, normalise
 from articles.quotemarks import ALL_MARKS
-from articles.segment import RawQuote, analyse_block, block_from_text
+from articles.segment import RawQuote, Region, analyse_block, block_from_text
 from articles.speakers import collect_people
 from articles.speech import Mention, find_mention, nominative, surname_key
 
@@ -133,17 +133,48 @@ def slugify(headline: str) -> str:
     return "-".join(words[:6])[:60].strip("-") or "article"
 
 
+def sniff(path: Path, raw: bytes) -> str:
+    """text | html | newsml, from the file name, else from the first bytes."""
+    suffix = path.suffix.lower()
+    if suffix in (".html", ".htm", ".xhtml"):
+        return "html"
+    if suffix == ".xml":
+        return "newsml"
+    head = raw[:2048].lstrip().lower()
+    if head.startswith(b"<?xml") or b"<newsitem" in head:
+        return "newsml"
+    if head.startswith((b"<!doctype html", b"<html")):
+        return "html"
+    return "text"
+
+
 def read_article(path: Path) -> Article:
-    """Read, check and segment a plain-text Russian article."""
+    """Read, check and segment a Russian article: plain text, an HTML page or a NewsML-G2 item."""
+    from articles.markup import read_html, read_newsml
+
     raw = read_bytes(path)
     text = decode(raw, str(path))
-    check_russian(text, str(path))
-    return parse_text(text, Source(str(path), hashlib.sha256(raw).hexdigest(), "text"))
+    kind = sniff(path, raw)
+    source = Source(str(path), hashlib.sha256(raw).hexdigest(), kind)
+    if kind == "text":
+        check_russian(text, str(path))
+        return parse_text(text, source)
+    headline, blocks = (read_html if kind == "html" else read_newsml)(raw, str(path))
+    check_russian(headline + " " + " ".join(b for _, b in blocks), str(path))
+    return parse_blocks(headline, blocks, source)
 
 
 def parse_text(text: str, source: Source) -> Article:
-    headline_raw, raw_blocks = split_blocks(nfc(text))
-    kinds = classify_blocks(headline_raw, [b for _, b in raw_blocks])
+    headline, blocks = split_blocks(nfc(text))
+    return parse_blocks(headline, blocks, source)
+
+
+def parse_blocks(headline_raw: str, raw_blocks: list[tuple[int, str]], source: Source,
+                 kinds: list[BlockKind] | None = None) -> Article:
+    """The common path of every reader: a headline and (line, text) blocks → a segmented Article."""
+    headline_raw = nfc(headline_raw)
+    raw_blocks = [(line, nfc(text)) for line, text in raw_blocks]
+    kinds = kinds or classify_blocks(headline_raw, [b for _, b in raw_blocks])
     ids = _ids(kinds)
     all_texts = [headline_raw] + [b for _, b in raw_blocks]
     normalised = [normalise(t) for t in all_texts]
@@ -156,15 +187,13 @@ def parse_text(text: str, source: Source) -> Article:
     if headline_quote:
         raw_quotes.append(headline_quote)
     headline = block_from_text("h1", None, "headline", norm_texts[0], normalised[0].display,
-                               _headline_regions(norm_texts[0]), [])
+                               [Region("text", 0, len(norm_texts[0]))], [])
     blocks: list[Block] = []
     for i, (kind, block_id) in enumerate(zip(kinds, ids), 1):
         text_i = norm_texts[i]
         next_text = norm_texts[i + 1] if i + 1 < len(norm_texts) else None
         if kind in ("headline-repeat", "dateline", "byline"):
-            regions, quotes, protected, warns = [], [], [], []
-            from articles.segment import Region
-            regions = [Region("text", 0, len(text_i))]
+            regions, quotes, protected, warns = [Region("text", 0, len(text_i))], [], [], []
         else:
             regions, quotes, protected, warns = analyse_block(text_i, i, kind, next_text, counter)
         warnings += [f"paragraph {i - 1} (line {raw_blocks[i - 1][0]}): {w}" for w in warns]
@@ -221,11 +250,6 @@ def _is_place(text: str) -> bool:
     if re.search(r"(?:^Усть-|горск$|поль$|град$|кент$|тау$|ск$)", text):
         return True
     return any("Geox" in p.tag for w in re.split(r"[\s-]+", text) if w for p in _morph().parse(w)[:2])
-
-
-def _headline_regions(text: str):
-    from articles.segment import Region
-    return [Region("text", 0, len(text))]
 
 
 def _merge_continuations(quotes: list[RawQuote]) -> None:
@@ -303,6 +327,7 @@ def _finish_quotes(raw: list[RawQuote], blocks: list[Block], normalised, people)
             renumber.setdefault(old, renumber[q.key])
     quotes = []
     last_org = None
+    previous: tuple[RawQuote, str | None] | None = None
     for q in ordered:
         parts = [texts[q.block][s:e] for s, e in q.parts]
         text = q.part_joiner.join(parts)
@@ -311,6 +336,10 @@ def _finish_quotes(raw: list[RawQuote], blocks: list[Block], normalised, people)
         feminine = bool(q.verb and re.search(r"ла(?:сь)?$", q.verb))
         speaker = people.resolve(q.mention, getattr(q, "mention_block", q.block), q.mention_offset, feminine)
         paragraph = None if q.kind == "headline" else q.block - 1
+        if q.kind == "direct" and q.mention is None and previous and previous[0].block in (q.block, q.block - 1):
+            speaker = previous[1]  # a quote paragraph that follows a quote goes on with the same speaker
+        if q.kind == "direct":
+            previous = (q, speaker)
         if q.kind == "headline" and (q.mention is None or q.mention.kind in ("title", "pronoun")):
             speaker = _headline_speaker(text, ordered, texts, people) or speaker
         if q.mention is not None and q.mention.kind == "organisation":

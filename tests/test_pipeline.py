@@ -136,3 +136,26 @@ def test_tmx_round_trip(tmp_path):
     other = TranslationMemory(tmp_path / "b.sqlite")
     assert other.import_tmx(tmp_path / "out.tmx") == 2
     assert other.exact("Все равны перед законом.", "kk").target == "Заң алдында бәрі тең."
+
+
+def test_numbers_are_protected_and_take_the_target_decimal_style(glossary):
+    masked, names = mask("Инфляция составила 9,5 процента в 2024 году, к 30-летию.", glossary)
+    assert "9,5" not in masked and "2024" not in masked and "30-летию" in masked
+    assert unmask(masked, names, "en", "s")[0].startswith("Инфляция составила 9.5 процента в 2024")
+    assert "9,5" in unmask(masked, names, "kk", "s")[0]
+    dropped = unmask(masked.replace(PLACEHOLDERS[0], ""), names, "en", "s")[1]
+    assert [f.check for f in dropped] == ["numbers"] and dropped[0].severity == "critical"
+
+
+def test_training_masks_names_and_numbers_alike_in_all_three_languages(glossary):
+    import random
+
+    from translators.corpus import Triple
+    from translators.train import mask_triple
+
+    t = Triple("Токаев прибыл в Астану 20 марта.", "Tokayev arrived in Astana on March 20.",
+               "Тоқаев 20 наурызда Астанаға келді.", "test")
+    masked = mask_triple(t, glossary, random.Random(3))
+    tokens = {lang: sorted(set(__import__("re").findall(r"⟦\d⟧", masked.text(lang)))) for lang in ("ru", "en", "kk")}
+    assert len(tokens["ru"]) == 3 and tokens["ru"] == tokens["en"] == tokens["kk"]
+    assert "Астанаға" not in masked.kk and "ға" in masked.kk  # the Kazakh ending stays after the placeholder

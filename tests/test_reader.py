@@ -120,3 +120,71 @@ def test_middle_attribution_is_one_quote():
     (q,) = [q for q in a.quotes if q.kind == "direct"]
     assert q.text == "Мы построим дорогу и откроем школу"
     assert q.speaker == "Ерлан Бекетов"
+
+
+FIXTURES = Path(__file__).parent / "fixtures" / "articles"
+
+
+def test_html_article_ignores_scripts_navigation_and_comments():
+    a = read_article(FIXTURES / "assembly.html")
+    assert a.source.format == "html" and a.headline.text.startswith("Аким Атырау")
+    text = " ".join(b.text for b in a.blocks)
+    assert "скрипт" not in text and "Меню" not in text and "Скрытый" not in text and "права защищены" not in text
+    direct = [q for q in a.quotes if q.kind == "direct"]
+    assert direct[0].text == "Уровень воды в реке Урал стабилизировался. Угрозы для жилых домов нет"
+    assert direct[0].speaker == "Серик Шапкенов" and direct[1].speaker == "Серик Шапкенов"
+    assert any(b.kind == "crosshead" for b in a.blocks)
+
+
+def test_newsml_nitf_item_is_read():
+    a = read_article(FIXTURES / "assembly-nitf.ru.xml")
+    assert a.source.format == "newsml"
+    kinds = {q.kind: q for q in a.quotes}
+    assert kinds["headline"].speaker == "Серик Шапкенов" and kinds["direct"].text == "Угрозы для жилых домов нет"
+
+
+def test_newsml_xhtml_items_we_publish_can_be_read_back(tmp_path, sample_article, glossary):
+    from editions.publish import publish
+
+    published = publish(sample_article, [], glossary, tmp_path)
+    again = read_article(published.directory / "ru.xml")
+    assert [s.text for s in again.segments()][1:] == [s.text for s in sample_article.segments()][1:]
+    assert [(q.kind, q.speaker) for q in again.quotes] == [(q.kind, q.speaker) for q in sample_article.quotes]
+
+
+def test_external_entities_are_refused(tmp_path):
+    p = tmp_path / "xxe.xml"
+    p.write_text('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+                 '<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/">&e;</newsItem>')
+    with pytest.raises(InputError, match="entity declarations are not allowed"):
+        read_article(p)
+
+
+def test_malformed_xml_names_line_and_column(tmp_path):
+    p = tmp_path / "bad.xml"
+    p.write_text('<?xml version="1.0"?>\n<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/">\n<contentMeta>\n</newsItem>')
+    with pytest.raises(InputError) as err:
+        read_article(p)
+    assert "bad.xml:4:" in str(err.value) and "malformed XML" in str(err.value)
+
+
+def test_kazakh_newsml_item_is_refused(tmp_path):
+    p = tmp_path / "kk.xml"
+    p.write_text('<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" xml:lang="kk"><contentMeta>'
+                 '<language tag="kk"/></contentMeta></newsItem>')
+    with pytest.raises(InputError, match="expected a Russian"):
+        read_article(p)
+
+
+def test_html_without_an_article(tmp_path):
+    p = tmp_path / "empty.html"
+    p.write_text("<html><body><nav>Меню сайта</nav><script>x()</script></body></html>")
+    with pytest.raises(InputError, match="no article found"):
+        read_article(p)
+
+
+def test_oversized_input(tmp_path):
+    p = tmp_path / "big.txt"
+    p.write_bytes(b"a" * 2_000_001)
+    with pytest.raises(InputError, match="more than"):
+        read_article(p)

@@ -68,13 +68,28 @@ class Job:
     suggestion: tuple[float, str] | None = None
 
 
-def mask(text: str, glossary: Glossary) -> tuple[str, dict[str, Entry]]:
-    """Replace protected glossary names by ⟦n⟧ placeholders the models were trained to copy."""
+# A number standing alone (not "30-летие", not "30th"): the same pattern the training masked.
+NUMBER = re.compile(r"(?<![\w.,⟦-])\d+(?:[.,]\d+)?(?![\w⟧-])")
+
+
+def mask(text: str, glossary: Glossary, numbers: bool = True) -> tuple[str, dict[str, Entry]]:
+    """Replace protected glossary names, then numbers, by ⟦n⟧ placeholders the models copy.
+
+    A number comes back in the target's decimal style (1,5 → en 1.5, kk 1,5).
+    """
+    spans: list[tuple[int, int, Entry]] = [(m.start, m.end, m.entry) for m in glossary.find(text, "ru", protected_only=True)]
+    if numbers:
+        for m in NUMBER.finditer(text):
+            if all(m.end() <= s or m.start() >= e for s, e, _ in spans):
+                raw = m.group()
+                spans.append((m.start(), m.end(), Entry(f"number:{raw}", "number", raw, raw.replace(",", "."),
+                                                        raw.replace(".", ","))))
+    spans.sort(key=lambda x: x[0])
     names: dict[str, Entry] = {}
     out = text
-    for match, token in reversed(list(zip(glossary.find(text, "ru", protected_only=True), PLACEHOLDERS))):
-        names[token] = match.entry
-        out = out[:match.start] + token + out[match.end:]
+    for (start, end, entry), token in reversed(list(zip(spans, PLACEHOLDERS))):
+        names[token] = entry
+        out = out[:start] + token + out[end:]
     return out, names
 
 
@@ -90,12 +105,15 @@ def unmask(text: str, names: dict[str, Entry], lang: str, segment_id: str) -> tu
             return m.group(2)
         seen.add(token)
         form = entry.form(lang)
+        if entry.kind == "number":
+            return form + (f"-{m.group(2)}" if m.group(2) and lang == "kk" else m.group(2))
         return attach_suffix(form, m.group(2), entry.kind) if lang == "kk" else form + m.group(2)
 
     out = _PLACEHOLDER.sub(put, text)
     for token, entry in names.items():
         if token not in seen:
-            flags.append(Flag("glossary", "critical", f"name dropped by MT: {entry.form(lang)}", segment_id))
+            check, what = ("numbers", "number") if entry.kind == "number" else ("glossary", "name")
+            flags.append(Flag(check, "critical", f"{what} dropped by MT: {entry.form(lang)}", segment_id))
     return out, flags
 
 

@@ -40,8 +40,23 @@ def log(msg: str) -> None:
     print(msg, file=sys.stderr, flush=True)
 
 
+def mask_numbers(texts: dict[str, str], free: list[str]) -> dict[str, str]:
+    """Numbers present once in each language (1,5 = 1.5) become the same placeholder everywhere."""
+    from translators.pipeline import NUMBER
+
+    def values(text: str) -> list[str]:
+        return [m.group().replace(",", ".") for m in NUMBER.finditer(text)]
+
+    shared = [v for v in dict.fromkeys(values(texts["ru"])) if all(values(t).count(v) == 1 for t in texts.values())]
+    for value, token in zip(shared, free):
+        for lang in list(texts):
+            m = next(m for m in NUMBER.finditer(texts[lang]) if m.group().replace(",", ".") == value)
+            texts[lang] = texts[lang][:m.start()] + token + texts[lang][m.end():]
+    return texts
+
+
 def mask_triple(triple: Triple, glossary: Glossary, rng: random.Random) -> Triple | None:
-    """The triple with names found in all three languages replaced by numbered placeholders.
+    """The triple with names (and numbers) found in all three languages replaced by placeholders.
 
     Russian loses its case ending with the name; Kazakh and English keep theirs after the
     placeholder (⟦2⟧тың, ⟦2⟧'s), so the model learns to inflect around a copied token.
@@ -50,20 +65,21 @@ def mask_triple(triple: Triple, glossary: Glossary, rng: random.Random) -> Tripl
     keyed = {lang: {glossary.canonical(m.entry).id: m for m in ms} for lang, ms in found.items()}
     shared = [glossary.canonical(m.entry).id for m in found["ru"]
               if glossary.canonical(m.entry).id in keyed["en"] and glossary.canonical(m.entry).id in keyed["kk"]]
-    shared = list(dict.fromkeys(shared))
-    if not shared:
-        return None
-    numbers = rng.sample(PLACEHOLDERS, len(shared))
+    shared = list(dict.fromkeys(shared))[: len(PLACEHOLDERS)]
+    numbers = rng.sample(PLACEHOLDERS, len(PLACEHOLDERS))
     texts = {}
     for lang in ("ru", "en", "kk"):
         text = triple.text(lang)
-        for key, token in sorted(zip(shared, numbers), key=lambda p: -keyed[lang][p[0]].start):
+        for key, token in sorted(zip(shared, numbers[: len(shared)]), key=lambda p: -keyed[lang][p[0]].start):
             m = keyed[lang][key]
             matched = text[m.start:m.end]
             form = m.entry.form(lang)
             suffix = matched[len(form):] if lang != "ru" and matched.startswith(form) else ""
             text = text[:m.start] + token + suffix + text[m.end:]
         texts[lang] = text
+    texts = mask_numbers(texts, numbers[len(shared):])
+    if texts == {lang: triple.text(lang) for lang in ("ru", "en", "kk")}:
+        return None
     return Triple(texts["ru"], texts["en"], texts["kk"], triple.origin + "+masked")
 
 
