@@ -22,7 +22,7 @@ _DATELINE = re.compile(r"^[А-ЯЁA-Z][А-ЯЁA-Z\- ]{2,},\s+\d{1,2}\s+[а-яё]
 _BYLINE = re.compile(r"^(?:Автор|Текст|Фото|Беседовал\w*|Подготовил\w*|Корреспондент)\s*[:\-–—]?\s", re.IGNORECASE)
 _Q_OPEN, _Q_CLOSE = "«\"„“", "»\"“”"
 _HEADLINE_AFTER = re.compile(r"^(?P<q>.+?)\s+[-–—]{1,2}\s+(?P<who>[А-ЯЁ][\w.\-]*(?:\s+[\w.\-]+){0,3})$")
-_HEADLINE_BEFORE = re.compile(r"^(?P<who>[А-ЯЁ][\w.\-]*(?:\s+[\w.\-]+){0,2}):\s+(?P<q>.+)$")
+_HEADLINE_BEFORE = re.compile(r"^(?P<who>[А-ЯЁ][\w.\-]*(?:\s+[\w.\-«»\"]+){0,5}):\s+(?P<q>.+)$")
 _HEADLINE_QUOTED = re.compile(r"^[«\"„“](?P<q>[^«»\"„“”]+)[»\"“”]\s*(?::|[-–—])\s+\S")
 
 
@@ -234,8 +234,7 @@ def _headline_quote(text: str, counter: list[int], people) -> RawQuote | None:
         start, end = m.start("q"), m.end("q")
         if text[start] in _Q_OPEN and text[end - 1] in _Q_CLOSE:
             start, end = start + 1, end - 1
-        kind = mention.kind if mention.kind != "title" or " " not in who else "organisation"
-        found = (start, end, Mention(kind if mention.kind != "name" else "name", who, m.start("who"), m.end("who")))
+        found = (start, end, Mention(mention.kind, who, m.start("who"), m.end("who")))
     if not found:
         return None
     counter[0] += 1
@@ -372,7 +371,8 @@ def _headline_speaker(text: str, quotes: list[RawQuote], texts: list[str], peopl
     if best is None or best_overlap < 0.5:
         direct = [q for q in quotes if q.kind == "direct" and q.mention is not None]
         if len(direct) != 1:
-            return None
+            # the headline's speaker is the article's first named person, as the lead introduces them
+            return people.fullest[people.events[0][2]] if people.events else None
         best = direct[0]
     feminine = bool(best.verb and re.search(r"ла(?:сь)?$", best.verb))
     return people.resolve(best.mention, getattr(best, "mention_block", best.block), best.mention_offset, feminine)

@@ -17,7 +17,8 @@ from articles.speech import Mention, find_mention, find_verb
 
 DASH = "-–—"
 _AFTER_QUOTE = re.compile(rf"^\s*([,.!?…]?)\s*[{DASH}]{{1,2}}\s*")
-_MIDDLE = re.compile(rf"([,.!?…]?)\s+[{DASH}]{{1,2}}\s+([^{DASH}«»\"]+?)([,.])\s+[{DASH}]{{1,2}}\s+")
+# «A, — сказал вице-министр, — b»: a hyphen inside a word (вице-министр) is not the dash
+_MIDDLE = re.compile(rf"([,.!?…]?)\s+[{DASH}]{{1,2}}\s+((?:(?!\s[{DASH}]\s)[^«»\"])+?)([,.])\s+[{DASH}]{{1,2}}\s+")
 _NAME_NOUNS = re.compile(
     r"(?:парти[яиюей]|компани[яиюей]|ао|тоо|ооо|газет[аыуе]|журнал\w*|телеканал\w*|агентств\w*|форум\w*|"
     r"программ\w*|проект\w*|фонд\w*|тем[аеуы]|лозунг\w*|девиз\w*|названи\w*|фильм\w*|книг\w*|роман\w*|"
@@ -30,7 +31,8 @@ _NAME_NOUNS = re.compile(
     r"жк|мкр|трц|тц|бц|бизнес-центр\w*|общественн\w* объединени\w*|нпо|рк|рубеж\w*|закон\w*|"
     r"кодекс\w*|документ\w*|указ\w*|постановлени\w*|план\w*|слоган\w*|хэштег\w*|флешмоб\w*)"
     r"(?:\s+[\w-]+){0,2}\s*$", re.IGNORECASE)
-_NEXT_SENTENCE = re.compile(r"^\s*[.!?…]?\s*(?=(?:Так|Об этом|Это|Как)\s+\w+)")
+# «…». Так прокомментировал … / Такое мнение высказал … / Об этом заявил …
+_NEXT_SENTENCE = re.compile(r"^\s*[.!?…]?\s*(?=(?:Так|Такое|Такую|Такие|Об этом|Это|Эти слова|Как)\s+\w+)")
 _PARTIAL_BEFORE = re.compile(r"(?:что|чтобы|будто|мол|якобы|как|словно|назвал\w*|назвав)\s*[,:]?\s*$",
                              re.IGNORECASE)
 
@@ -116,12 +118,13 @@ def classify(text: str, pair: Pair, block_kind: BlockKind) -> str:
             return "direct"
     if re.search(r":\s*$", before):
         return "direct"
+    sentence = before[max(before.rfind(". "), before.rfind("! "), before.rfind("? ")) + 1:]
+    if inner[:1].islower() and (_PARTIAL_BEFORE.search(before) or find_verb(sentence) or
+                                re.search(r"назва\w*", sentence, re.IGNORECASE)):
+        return "partial"  # names are capitalised; a lower-case quotation inside reported speech is a quote
     if _NAME_NOUNS.search(before):
         return "name"
     if _PARTIAL_BEFORE.search(before):
-        return "partial"
-    sentence = before[max(before.rfind(". "), before.rfind("! "), before.rfind("? ")) + 1:]
-    if inner[:1].islower() and (find_verb(sentence) or re.search(r"назва\w*", sentence, re.IGNORECASE)):
         return "partial"
     sentence_start = not before.strip() or re.search(r"[.!?…]\s*$", before)
     words = len(inner.split())

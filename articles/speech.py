@@ -12,7 +12,8 @@ _STEMS = ("сказа", "заяви", "отмети", "подчеркну", "д�
           "отчита", "пообеща", "потребова", "поручи", "передае", "сообщае", "заявляе", "отмечае",
           "подчеркивае", "говори", "счита", "уверен", "убежд", "полага", "добавля", "поясня", "пиш", "воскликну",
           "восклица", "отреагирова", "парирова", "подытожива", "признава", "пошути", "посетова", "сетуе",
-          "резюмируе", "рассказывае", "объясняе", "отмеча", "заверя", "предупрежда", "напомина", "призыва")
+          "резюмируе", "рассказывае", "объясняе", "отмеча", "заверя", "предупрежда", "напомина", "призыва",
+          "вспомина", "вспомни", "делится", "поделилась", "обращае", "цитируе", "размышляе", "улыбае")
 SPEECH_VERB = re.compile(
     r"(?<![\w-])(?:" + "|".join(_STEMS) + r")[а-яё]{0,6}(?:сь|ся)?(?![\w-])", re.IGNORECASE)
 _NOT_SPEECH_AFTER = re.compile(r"^\s+(?:о|об|про)\s", re.IGNORECASE)  # "заявил о борьбе" reports a topic
@@ -85,6 +86,9 @@ def find_mention(clause: str) -> Mention | None:
         if i is not None:
             end = _phrase_end(clause, i)
             return Mention("title", clause[i:end], i, end)
+    for word in re.finditer(r"[а-яё-]+", clause):
+        if _person_noun(word.group()):
+            return Mention("title", word.group(), word.start(), word.end())  # 'признался спортсмен'
     late = None
     impersonal = bool(re.search(r"(?<![\w-])[а-яё]+ли(?:сь)?(?![\w-])", lowered))  # 'сообщили в акимате'
 
@@ -129,9 +133,23 @@ def name_spans(text: str) -> list[tuple[int, int]]:
             words = words[-2:]  # 'Шымкента Бауыржан Ермеков': a place in the genitive before the name
         while words and not _name_like(words[-1].group()):
             words.pop()
+        if len(words) == 1 and _sentence_start(text, m.start() + words[0].start()) and \
+                _morph().word_is_known(words[0].group().lower()) and not _verb_follows(text, m.start() + words[0].end()):
+            continue  # 'Поводов для паники нет' opens a sentence; 'Токаев заявил' is a subject
         if words:
             spans.append((m.start() + words[0].start(), m.start() + words[-1].end()))
     return spans
+
+
+def _verb_follows(text: str, at: int) -> bool:
+    nxt = re.match(r"\s*([а-яё]+)", text[at:])
+    if not nxt:
+        return bool(re.match(r"\s*(?:$|[,:;—–-])", text[at:]))
+    return bool(find_verb(nxt.group(1))) or _morph().parse(nxt.group(1))[0].tag.POS in ("VERB", "PRTS", "ADVB")
+
+
+def _sentence_start(text: str, at: int) -> bool:
+    return not text[:at].strip() or bool(re.search(r"[.!?…»\"“«„]\s*$", text[:at]))
 
 
 _SURNAME = re.compile(r"[а-яё](?:ов|ев|ёв|ин|ын|ова|ева|ина|ына|ский|цкий|ская|енко|ук|юк|бай|баев|баева|улы|ұлы|"
@@ -155,9 +173,12 @@ def _name_like(word: str) -> bool:
         return True
     if word in _NOT_NAMES or word.lower() in TITLES or _ADJECTIVE_OBLIQUE.search(word) or _PLACE.search(word):
         return False
-    if _SURNAME.search(word):
-        return True
     morph = _morph()
+    if _SURNAME.search(word):
+        top = morph.parse(word)[0]
+        # 'Звук', 'Жук' are words, not Ukrainian surnames in -ук
+        return not (morph.word_is_known(word.lower()) and "sing" in top.tag and "nomn" in top.tag
+                    and not {"Name", "Surn"} & set(top.tag.grammemes))
     for part in word.split("-"):
         parses = morph.parse(part)[:4]
         if any({"Name", "Surn", "Patr"} & set(p.tag.grammemes) for p in parses):
@@ -166,6 +187,14 @@ def _name_like(word: str) -> bool:
             return False
     # Kazakh names are mostly unknown to the Russian dictionary: an unknown capitalised word is a name.
     return not all(morph.word_is_known(part.lower()) for part in word.split("-"))
+
+
+def _person_noun(word: str) -> bool:
+    """A lower-case noun naming a person in the nominative: мастер, спортсмен, дипломат."""
+    if find_verb(word) or word in PRONOUNS:
+        return False
+    parse = _morph().parse(word)[0]
+    return parse.tag.POS == "NOUN" and {"anim", "nomn"} <= set(parse.tag.grammemes) and parse.score >= 0.4
 
 
 def _word_index(lowered: str, word: str) -> int | None:
@@ -180,12 +209,15 @@ def _phrase_end(clause: str, start: int) -> int:
     """A title or organisation phrase: its head word and up to three genitive or capitalised words."""
     words = list(re.finditer(r"[\w\"«»-]+", clause[start:]))
     end = start + words[0].end() if words else len(clause)
-    for w in words[1:4]:
+    for w in words[1:7]:
         text = w.group().strip("\"«»")
         if not text or find_verb(text) or text.lower() in PRONOUNS:
             break
-        parse = _morph().parse(text.lower())[0]
-        if not (text[0].isupper() or text.isupper() or ("gent" in parse.tag and parse.tag.POS in ("NOUN", "ADJF"))):
+        if text.lower() == "и" and end < len(clause):
+            continue  # 'Министерства экологии и природных ресурсов'
+        parses = _morph().parse(text.lower())[:3]
+        if not (text[0].isupper() or text.isupper() or any("gent" in p.tag and p.tag.POS in ("NOUN", "ADJF")
+                                                          for p in parses)):
             break
         end = start + w.end()
         if clause[end:end + 1] == "\"":
@@ -260,8 +292,10 @@ def _name_is_oblique(words: list[str], feminine: bool = False) -> bool:
     if len(words) == 1:
         return not (feminine and m.group(2) == "а")
     first = words[0].split("-")[-1]
-    if m.group(2) == "а" and (feminine or _feminine_first_name(first) or first[-1:] in "еия"):
-        return False  # Сауле Бекмуратова: a woman's name in the nominative
+    if m.group(2) == "а" and (feminine or _feminine_first_name(first) or first[-1:] in "еияьклмнпрстгхжзшщцчбвдф"):
+        # A man's first name inflects with his surname (Олжаса Бектенова); one that does not
+        # (Айгуль, Маржан, Сауле) stands beside a woman's surname in the nominative.
+        return False
     return True
 
 

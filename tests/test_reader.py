@@ -18,40 +18,12 @@ def test_missing_file_names_the_file(tmp_path):
         read_article(tmp_path / "nope.txt")
 
 
-def test_empty_file(tmp_path):
-    p = tmp_path / "empty.txt"
-    p.write_text("  \n\n")
-    with pytest.raises(InputError, match="empty"):
-        read_article(p)
-
-
 def test_non_utf8_names_line_and_column(tmp_path):
     p = tmp_path / "cp1251.txt"
     p.write_bytes("Заголовок\n\nТекст".encode("utf-8") + b"\n\xcf\xf0\xe8\xe2\xe5\xf2")
     with pytest.raises(InputError) as err:
         read_article(p)
     assert "cp1251.txt:4:1" in str(err.value) and "UTF-8" in str(err.value)
-
-
-def test_binary_file(tmp_path):
-    p = tmp_path / "bin.txt"
-    p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
-    with pytest.raises(InputError, match="binary"):
-        read_article(p)
-
-
-def test_english_text_is_not_russian(tmp_path):
-    p = tmp_path / "en.txt"
-    p.write_text("President says\n\nThe president said things today in the capital.")
-    with pytest.raises(InputError, match="no Russian text"):
-        read_article(p)
-
-
-def test_kazakh_text_is_not_russian(tmp_path):
-    p = tmp_path / "kk.txt"
-    p.write_text("Мемлекет басшысы сөз сөйледі\n\nҚасым-Жомарт Тоқаев Қазақстан халқы Ассамблеясының сессиясында сөз сөйледі.")
-    with pytest.raises(InputError, match="Kazakh"):
-        read_article(p)
 
 
 def test_sample_blocks_and_ids(sample_article):
@@ -152,14 +124,6 @@ def test_newsml_xhtml_items_we_publish_can_be_read_back(tmp_path, sample_article
     assert [(q.kind, q.speaker) for q in again.quotes] == [(q.kind, q.speaker) for q in sample_article.quotes]
 
 
-def test_external_entities_are_refused(tmp_path):
-    p = tmp_path / "xxe.xml"
-    p.write_text('<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
-                 '<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/">&e;</newsItem>')
-    with pytest.raises(InputError, match="entity declarations are not allowed"):
-        read_article(p)
-
-
 def test_malformed_xml_names_line_and_column(tmp_path):
     p = tmp_path / "bad.xml"
     p.write_text('<?xml version="1.0"?>\n<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/">\n<contentMeta>\n</newsItem>')
@@ -168,23 +132,22 @@ def test_malformed_xml_names_line_and_column(tmp_path):
     assert "bad.xml:4:" in str(err.value) and "malformed XML" in str(err.value)
 
 
-def test_kazakh_newsml_item_is_refused(tmp_path):
-    p = tmp_path / "kk.xml"
-    p.write_text('<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" xml:lang="kk"><contentMeta>'
-                 '<language tag="kk"/></contentMeta></newsItem>')
-    with pytest.raises(InputError, match="expected a Russian"):
+@pytest.mark.parametrize("name, content, message", [
+    ("empty.txt", b"  \n\n", "empty"),
+    ("bin.txt", b"\x89PNG\r\n\x1a\n\x00\x00", "binary"),
+    ("en.txt", b"President says\n\nThe president said things today in the capital.", "no Russian text"),
+    ("kk.txt", "Мемлекет басшысы сөз сөйледі\n\nҚасым-Жомарт Тоқаев Қазақстан халқы Ассамблеясының сессиясында "
+               "сөз сөйледі.".encode(), "Kazakh"),
+    ("xxe.xml", b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+                b'<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/">&e;</newsItem>', "entity declarations"),
+    ("kk.xml", b'<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" xml:lang="kk"><contentMeta>'
+               b'<language tag="kk"/></contentMeta></newsItem>', "expected a Russian"),
+    ("empty.html", "<html><body><nav>Меню сайта</nav><script>x()</script></body></html>".encode(), "no article found"),
+    ("big.txt", b"a" * 2_000_001, "more than"),
+])
+def test_bad_input_is_named(tmp_path, name, content, message):
+    p = tmp_path / name
+    p.write_bytes(content)
+    with pytest.raises(InputError, match=message) as err:
         read_article(p)
-
-
-def test_html_without_an_article(tmp_path):
-    p = tmp_path / "empty.html"
-    p.write_text("<html><body><nav>Меню сайта</nav><script>x()</script></body></html>")
-    with pytest.raises(InputError, match="no article found"):
-        read_article(p)
-
-
-def test_oversized_input(tmp_path):
-    p = tmp_path / "big.txt"
-    p.write_bytes(b"a" * 2_000_001)
-    with pytest.raises(InputError, match="more than"):
-        read_article(p)
+    assert str(err.value).startswith(str(p))
