@@ -82,6 +82,25 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--threads", type=int, default=1)
     train.add_argument("--work", type=Path, default=None, help="scratch folder (default: $KAZWIRE_HOME/train/<pair>)")
 
+    watch = sub.add_parser("watch", help="translate and publish every article dropped into a folder",
+                           description="Watch INBOX: each .txt/.html/.xml file dropped there is claimed atomically, "
+                                       "run through the translate_article flow and moved to INBOX/done/ or "
+                                       "INBOX/failed/ (with a .error.txt saying why).")
+    watch.add_argument("inbox", type=Path)
+    watch.add_argument("--interval", type=float, default=5.0, help="seconds between looks (default 5)")
+    watch.add_argument("--once", action="store_true", help="process what is there now, then stop")
+    serve = sub.add_parser("serve", help="serve the flow as a Prefect deployment (for the UI, API and workers)",
+                           description="Serve translate_article as a Prefect deployment named NAME; trigger runs "
+                                       "with `prefect deployment run 'translate_article/NAME' --param path=...`. "
+                                       "Set PREFECT_API_URL to use a real Prefect server.")
+    serve.add_argument("--name", default="desk")
+    for p in (watch, serve):
+        p.add_argument("--to", type=_targets, default=("en", "kk"), metavar="LANGS")
+        p.add_argument("--out", type=Path, default=Path("output"))
+        p.add_argument("--schemas", type=Path, default=os.environ.get(SCHEMAS_ENV))
+        p.add_argument("--beam", type=int, default=4)
+        p.add_argument("--glossary", type=Path)
+
     check = sub.add_parser("check", help="print the QA flags of a published article",
                            description="Print the QA flags (critical, functional, cosmetic) recorded when an article "
                                        "was published. PATH is its output folder or its manifest.json.")
@@ -145,19 +164,26 @@ def preflight(args, home: Path) -> None:
         print(f"kazwire: warning: {warning}", file=sys.stderr)
 
 
-def cmd_run(args, home: Path) -> int:
-    preflight(args, home)
+def flow_options(args, home: Path):
+    """Settings for Prefect first (it reads them when imported), then the flow's options."""
     from flows import settings
 
     settings.apply(home)
-    print("kazwire: starting the Prefect flow (a temporary local server; the first run creates its "
-          "database and takes ~15 s)", file=sys.stderr, flush=True)
-    from flows.translate_article import Options, translate_article
+    print("kazwire: starting the Prefect flow (a temporary local server unless PREFECT_API_URL is set; the "
+          "first run creates its database and takes ~15 s)", file=sys.stderr, flush=True)
+    from flows.translate_article import Options
 
-    options = Options(targets=tuple(args.to), out=str(args.out.resolve()), home=str(home),
-                      schema_dir=str(Path(args.schemas).resolve()) if args.schemas else None, beam=args.beam,
-                      glossary=str(args.glossary) if args.glossary else None)
-    report = _quiet_heartbeat(lambda: translate_article(str(args.article), options))
+    return Options(targets=tuple(args.to), out=str(args.out.resolve()), home=str(home),
+                   schema_dir=str(Path(args.schemas).resolve()) if args.schemas else None, beam=args.beam,
+                   glossary=str(args.glossary.resolve()) if args.glossary else None)
+
+
+def cmd_run(args, home: Path) -> int:
+    preflight(args, home)
+    options = flow_options(args, home)
+    from flows.translate_article import translate_article
+
+    report = _quiet_heartbeat(lambda: translate_article(str(args.article.resolve()), options))
     if args.json:
         print(json.dumps(asdict(report), ensure_ascii=False, indent=2))
         return 0
@@ -232,6 +258,34 @@ def cmd_models(args, home: Path) -> int:
     return 0
 
 
+def cmd_watch(args, home: Path) -> int:
+    from flows.inbox import watch
+
+    if not args.inbox.is_dir():
+        raise UsageError(f"{args.inbox}: no such folder (expected the inbox to watch)")
+    options = flow_options(args, home)
+    from flows.translate_article import translate_article
+
+    def run(path: Path) -> str:
+        report = _quiet_heartbeat(lambda: translate_article(str(path), options))
+        return f"version {report.version} in {report.directory}"
+
+    outcomes = watch(args.inbox, run, interval=args.interval, once=args.once,
+                     log=lambda m: print(f"kazwire: {m}", file=sys.stderr, flush=True))
+    return 1 if any(not o.ok for o in outcomes) else 0
+
+
+def cmd_serve(args, home: Path) -> int:
+    options = flow_options(args, home)
+    from dataclasses import asdict
+
+    from flows.translate_article import translate_article
+
+    translate_article.serve(name=args.name, parameters={"options": asdict(options)},
+                            description="Translate a Russian article (parameter path) and publish its editions.")
+    return 0
+
+
 def cmd_check(args) -> int:
     manifest = args.path / "manifest.json" if args.path.is_dir() else args.path
     if not manifest.is_file():
@@ -297,6 +351,10 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_models(args, home)
         if args.command == "check":
             return cmd_check(args)
+        if args.command == "watch":
+            return cmd_watch(args, home)
+        if args.command == "serve":
+            return cmd_serve(args, home)
         if args.command == "tm":
             return cmd_tm(args, home)
         return cmd_validate(args)

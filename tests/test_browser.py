@@ -36,11 +36,11 @@ def browser():
 
 
 @pytest.fixture(scope="module")
-def published(sample_article, glossary, models, tmp_path_factory):
+def published(sample_article, glossary, models, schemas, tmp_path_factory):
     out = tmp_path_factory.mktemp("site")
     translations = [translate_article(sample_article, lang, Route((models[("ru", lang)],)), glossary)
                     for lang in ("en", "kk")]
-    return publish(sample_article, translations, glossary, out, now=NOW)
+    return publish(sample_article, translations, glossary, out, now=NOW, schema_dir=schemas)
 
 
 def open_page(browser, path: Path):
@@ -101,7 +101,7 @@ def test_review_filters_flagged_rows(browser, published):
     page.close()
 
 
-def test_script_in_an_article_is_shown_as_text(browser, glossary, tmp_path):
+def test_script_in_an_article_is_shown_as_text(browser, glossary, schemas, tmp_path):
     text = ("Заголовок <script>alert('x')</script> новости\n\n"
             "Депутат сказал, что <img src=x onerror=alert(1)> это тест.\n\n«Мы <b>всё</b> сделаем», — сказал аким.")
     article = parse_text(text, Source("xss.txt", "1" * 64, "text"))
@@ -113,7 +113,7 @@ def test_script_in_an_article_is_shown_as_text(browser, glossary, tmp_path):
             return list(texts)
 
     translations = [translate_article(article, "en", Route((Echo(),)), glossary)]
-    result = publish(article, translations, glossary, tmp_path, now=NOW)
+    result = publish(article, translations, glossary, tmp_path, now=NOW, schema_dir=schemas)
     for name in ("ru.html", "en.html", "review.html"):
         page, problems = open_page(browser, result.directory / name)
         assert problems == [], name

@@ -113,8 +113,8 @@ def test_failed_validation_publishes_nothing(sample_article, translations, gloss
     assert not any(p.is_file() for p in out.rglob("*")) if out.exists() else True
 
 
-def test_html_editions(sample_article, translations, glossary, tmp_path):
-    published = publish(sample_article, translations, glossary, tmp_path, now=NOW)
+def test_html_editions(sample_article, translations, glossary, schemas, tmp_path):
+    published = publish(sample_article, translations, glossary, tmp_path, now=NOW, schema_dir=schemas)
     for lang in ("ru", "en", "kk"):
         doc = html.fromstring((published.directory / f"{lang}.html").read_bytes())
         assert doc.get("lang") == lang

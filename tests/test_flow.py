@@ -130,3 +130,32 @@ def test_iptc_reader_reads_the_items_back(run_dir):
     package = NewsMLG2.NewsMLG2Document(str(directory / "package.xml")).get_item()
     refs = package.groupset.group[0].itemref
     assert [r.residref for r in refs] == [ru_guid, ru_guid[:-3] + ":en", ru_guid[:-3] + ":kk"]
+
+
+def test_drop_folder_publishes_good_articles_and_files_bad_ones(kazwire_cli, tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "sample.txt").write_bytes(SAMPLE.read_bytes())
+    (inbox / "broken.txt").write_bytes(b"\xff\xfe not text")
+    out = tmp_path / "out"
+    result = kazwire_cli("watch", str(inbox), "--once", "--out", str(out), "--to", "en")
+    assert result.returncode == 1, result.stderr[-2000:]  # one article failed
+    assert [p.name.split("-", 2)[-1] for p in (inbox / "done").iterdir()] == ["sample.txt"]
+    failed = sorted(p.name for p in (inbox / "failed").iterdir())
+    assert failed[0].endswith("broken.txt") and failed[1].endswith("broken.txt.error.txt")
+    assert "UTF-8" in (inbox / "failed" / failed[1]).read_text()
+    assert list(out.glob("*/*/*/*/en.xml")) and not list(inbox.glob("*.txt"))
+
+
+def test_flow_can_be_served_as_a_deployment():
+    from dataclasses import asdict
+
+    from flows.translate_article import Options, translate_article
+
+    options = Options(targets=("en", "kk"), out="output", home=".kazwire")
+    deployment = translate_article.to_deployment(name="desk", parameters={"options": asdict(options)})
+    assert deployment.name == "desk" and deployment.parameters["options"]["targets"] == ("en", "kk")
+    assert "path" in deployment._parameter_openapi_schema.required
+    # what a triggered run receives as JSON becomes the flow's Options again
+    bound = translate_article.validate_parameters({"path": "a.txt", "options": json.loads(json.dumps(asdict(options)))})
+    assert bound["options"] == options
