@@ -92,7 +92,7 @@ def _fold(text: str) -> str:
 def classify_blocks(headline: str, blocks: list[str]) -> list[BlockKind]:
     kinds: list[BlockKind] = []
     lead_taken = False
-    for i, text in enumerate(blocks):
+    for text in blocks:
         words = len(text.split())
         if _fold(text) == _fold(headline):
             kinds.append("headline-repeat")
@@ -263,7 +263,7 @@ def _merge_continuations(quotes: list[RawQuote]) -> None:
             q.attribution_id = nxt.attribution_id
             if nxt.mention is not None or q.mention is None:
                 q.verb, q.mention, q.mention_offset = nxt.verb or q.verb, nxt.mention, nxt.mention_offset
-                q.mention_block = nxt.block  # type: ignore[attr-defined]
+                q.mention_block = nxt.block
             q.continues, q.last_block = nxt.continues, nxt.block
             q.merged_keys.append(nxt.key)
             del quotes[i + 1]
@@ -333,7 +333,7 @@ def _finish_quotes(raw: list[RawQuote], blocks: list[Block], normalised, people)
         for block, extra in q.extra_blocks:
             text += "\n\n" + " ".join(texts[block][s:e] for s, e in extra)
         feminine = bool(q.verb and re.search(r"ла(?:сь)?$", q.verb))
-        speaker = people.resolve(q.mention, getattr(q, "mention_block", q.block), q.mention_offset, feminine)
+        speaker = people.resolve(q.mention, q.block if q.mention_block is None else q.mention_block, q.mention_offset, feminine)
         paragraph = None if q.kind == "headline" else q.block - 1
         if q.kind == "direct" and q.mention is None and previous and previous[0].block in (q.block, q.block - 1):
             speaker = previous[1]  # a quote paragraph that follows a quote goes on with the same speaker
@@ -375,7 +375,7 @@ def _headline_speaker(text: str, quotes: list[RawQuote], texts: list[str], peopl
             return people.fullest[people.events[0][2]] if people.events else None
         best = direct[0]
     feminine = bool(best.verb and re.search(r"ла(?:сь)?$", best.verb))
-    return people.resolve(best.mention, getattr(best, "mention_block", best.block), best.mention_offset, feminine)
+    return people.resolve(best.mention, best.block if best.mention_block is None else best.mention_block, best.mention_offset, feminine)
 
 
 def _renumber_segments(blocks: list[Block], renumber: dict[str, str]) -> None:

@@ -56,6 +56,7 @@ class RawQuote:
     part_joiner: str = " "  # «A, — сказал он. — B» joins as "A. B"
     last_block: int = -1  # where a quote continued over paragraphs ends
     merged_keys: list[str] = field(default_factory=list)
+    mention_block: int | None = None  # where the attribution of a continued quote stands
 
 
 @dataclass

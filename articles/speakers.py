@@ -65,11 +65,11 @@ def collect_people(texts: list[str]) -> People:
                     _FEMININE_BEFORE.search(text[max(0, start - 40):start]):
                 people.feminine.add(key)
             found.append((b, start, key, text[max(0, start - 80):start], raw))
-    for b, start, key, before, raw in found:
+    for _, _, key, _, raw in found:
         name = nominative(raw, "name", key in people.feminine)
         if len(name) > len(people.fullest.get(key, "")):
             people.fullest[key] = name
-    for b, start, key, before, raw in found:
+    for _, _, key, before, _ in found:
         window = before.split()[-_TITLE_WINDOW:]
         for word in window:
             lemma = title_lemma(word) if word[:1].isalpha() else ""

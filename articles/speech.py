@@ -38,7 +38,6 @@ _NOT_NAMES = {"Об", "По", "Как", "В", "На", "Это", "Мы", "Но", 
 
 _NAME_WORD = r"(?:[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)"
 _INITIALS = r"(?:[А-ЯЁ]\.(?:\s?-?[А-ЯЁ]\.)?\s?)"
-PERSON_NAME = re.compile(rf"(?<![\w.-])(?:{_INITIALS}{_NAME_WORD}|{_NAME_WORD}(?:\s+{_NAME_WORD}){{1,2}})(?![\w-])")
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,6 @@ plus chrF against the reference translations). Same bundled models, one run.
 from __future__ import annotations
 
 import os
-import re
 import sys
 import tempfile
 from pathlib import Path

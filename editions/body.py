@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from articles.model import Article, Block
 from articles.quotemarks import ALL_MARKS
 from articles.speech import find_mention
-from translators.model import TranslatedArticle, TranslatedBlock
+from translators.model import TranslatedArticle
 from translators.typography import Piece, Unit, layout
 
 

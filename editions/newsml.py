@@ -97,8 +97,6 @@ def _item_meta(root, info: ItemInfo, item_class: str, translated: TranslatedArti
                  role="kzrole:machineTranslation")
         _sub(meta, "edNote", f"Machine translation from Russian ({' + '.join(p.models)}, {p.path}), not reviewed. "
                              f"Provenance: {p.signature()}").set(XML_LANG, "en")
-    elif lang != "ru":
-        pass
     if info.signal:
         _sub(meta, "signal", qcode=info.signal)
     if translated is not None and info.original_guid:

@@ -103,7 +103,7 @@ def install(archive: Path, packages: Path) -> PackageInfo:
     with tempfile.TemporaryDirectory(dir=packages, prefix=".install-") as tmp:
         with zipfile.ZipFile(archive) as zf:
             zf.extractall(tmp)
-        info = read_info(Path(tmp) / top)
+        read_info(Path(tmp) / top)  # refuse a package whose metadata is broken before replacing anything
         target = packages / top
         old = None
         if target.exists():

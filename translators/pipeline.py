@@ -124,7 +124,7 @@ def translate_article(article: Article, target: str, route: Route, glossary: Glo
     started = time.monotonic()
     quotes = {q.id: q for q in article.quotes}
     headline_quote = next((q for q in article.quotes if q.kind == "headline"), None)
-    jobs = [_job(seg, quotes, headline_quote, article, target, glossary)
+    jobs = [_job(seg, quotes, headline_quote, target, glossary)
             for block in article.all_blocks() if block.published for seg in block.segments]
     for job in jobs:
         if job.fixed is None and memory is not None and not job.suffix:
@@ -164,8 +164,8 @@ def translate_article(article: Article, target: str, route: Route, glossary: Glo
                              round(time.monotonic() - started, 3), sent_to_mt=len(todo))
 
 
-def _job(seg: Segment, quotes: dict[str, Quote], headline_quote: Quote | None, article: Article,
-         target: str, glossary: Glossary) -> Job:
+def _job(seg: Segment, quotes: dict[str, Quote], headline_quote: Quote | None, target: str,
+         glossary: Glossary) -> Job:
     if seg.id == "h1" and headline_quote is not None:
         quoted = headline_quote.text
         who = seg.text[seg.text.find(quoted) + len(quoted):].strip(" «»\"“”-–—:")
