@@ -3,15 +3,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 import yaml
 
 from articles.contract import article_json
 from articles.model import Source
 from articles.reader import parse_text
 
-CASES = yaml.safe_load((Path(__file__).parent / "fixtures" / "quotes" / "cases.yaml").read_text(encoding="utf-8"))
-SPAN_F1_TARGET = 0.95
-SPEAKER_TARGET = 0.95
+FIXTURES = Path(__file__).parent / "fixtures" / "quotes"
+CASES = yaml.safe_load((FIXTURES / "cases.yaml").read_text(encoding="utf-8"))
+# Floors at what was measured. cases.yaml was written first and tuned on; heldout.yaml was scored
+# untouched once (F1 0.924, speakers 0.70) and then used for development; heldout2.yaml has never
+# been tuned on: it is the honest estimate for articles nobody has seen.
+FLOORS = {"cases.yaml": (0.95, 0.95), "heldout.yaml": (0.95, 0.85), "heldout2.yaml": (0.95, 0.74)}
 
 
 def _norm(text: str) -> str:
@@ -42,11 +46,14 @@ def test_there_are_enough_hard_cases():
     assert len(CASES) >= 40
 
 
-def test_quote_span_f1_and_speaker_accuracy():
-    f1, speaker_accuracy, misses = score(CASES)
-    print(f"quote-span F1 {f1:.3f}, speaker accuracy {speaker_accuracy:.3f}")
-    assert f1 >= SPAN_F1_TARGET, misses[:10]
-    assert speaker_accuracy >= SPEAKER_TARGET
+@pytest.mark.parametrize("name", list(FLOORS))
+def test_quote_span_f1_and_speaker_accuracy(name):
+    cases = yaml.safe_load((FIXTURES / name).read_text(encoding="utf-8"))
+    f1, speaker_accuracy, misses = score(cases)
+    print(f"{name}: {len(cases)} cases, quote-span F1 {f1:.3f}, speaker accuracy {speaker_accuracy:.3f}")
+    span_floor, speaker_floor = FLOORS[name]
+    assert f1 >= span_floor, misses[:10]
+    assert speaker_accuracy >= speaker_floor
 
 
 def test_contract_shape(sample_article):

@@ -1,54 +1,22 @@
-"""Kazakh case endings after a protected name: re-harmonise the suffix the model wrote after ⟦n⟧."""
+"""Kazakh case endings after a protected name: re-harmonise the suffix the model wrote after ⟦n⟧.
+
+The ending itself comes from qazaq-inflector (vowel harmony, the stem's last sound, -ев/-ов
+surnames); the only rule added here is the н of a 3rd-person possessive that closes an
+organisation's name (Қазақстан халқы Ассамблеясы → Ассамблеясына), which that library, made for
+personal names, declines word by word.
+"""
 from __future__ import annotations
 
-FRONT = set("әеөүіиэ")
-BACK = set("аоұыуяё")
-VOWELS = FRONT | BACK
-VOICELESS = set("кқпстфхцчшщбвгд")  # б в г д behave as voiceless at the end of loanwords (Тоқаевқа)
-NASAL = set("мнң")
-VOICED = set("жзлрйу")
+from functools import lru_cache
 
-# case → (back form, front form) for each stem ending: vowel, nasal, voiced, voiceless
-CASES = {
-    "gen": {"vowel": ("ның", "нің"), "nasal": ("ның", "нің"), "voiced": ("дың", "дің"), "voiceless": ("тың", "тің")},
-    "abl": {"vowel": ("дан", "ден"), "nasal": ("нан", "нен"), "voiced": ("дан", "ден"), "voiceless": ("тан", "тен")},
-    "ins": {"vowel": ("мен", "мен"), "nasal": ("бен", "бен"), "voiced": ("мен", "мен"), "voiceless": ("пен", "пен")},
-    "loc": {"vowel": ("да", "де"), "nasal": ("да", "де"), "voiced": ("да", "де"), "voiceless": ("та", "те")},
-    "dat": {"vowel": ("ға", "ге"), "nasal": ("ға", "ге"), "voiced": ("ға", "ге"), "voiceless": ("қа", "ке")},
-    "acc": {"vowel": ("ны", "ні"), "nasal": ("ды", "ді"), "voiced": ("ды", "ді"), "voiceless": ("ты", "ті")},
-}
+_CASE_NAMES = {"gen": "genitive", "abl": "ablative", "ins": "instrumental", "loc": "locative", "dat": "dative",
+               "acc": "accusative"}
 # after a 3rd-person possessive (Ассамблеясы, халқы) the ending takes an н
 POSSESSIVE = {"gen": ("ның", "нің"), "abl": ("нан", "нен"), "ins": ("мен", "мен"), "loc": ("нда", "нде"),
               "dat": ("на", "не"), "acc": ("н", "н")}
 _RECOGNISE = [("gen", ("ның", "нің", "дың", "дің", "тың", "тің")), ("abl", ("дан", "ден", "тан", "тен", "нан", "нен")),
               ("ins", ("мен", "бен", "пен")), ("loc", ("нда", "нде", "да", "де", "та", "те")),
               ("dat", ("ға", "ге", "қа", "ке", "на", "не")), ("acc", ("ны", "ні", "ды", "ді", "ты", "ті", "н"))]
-
-
-def _harmony(stem: str) -> int:
-    """0 back, 1 front; Russian surname suffixes (-ев, -ов, -ин) follow the root: Тоқаев → Тоқаевтың."""
-    low = stem.lower()
-    for suffix in ("ева", "ова", "ина", "ев", "ов", "ёв", "ин"):
-        if low.endswith(suffix) and any(c in VOWELS for c in low[: -len(suffix)]):
-            low = low[: -len(suffix)]
-            break
-    for c in reversed(low):
-        if c in FRONT:
-            return 1
-        if c in BACK:
-            return 0
-    return 0
-
-
-def _ending(stem: str) -> str:
-    last = stem.lower()[-1:]
-    if last in VOWELS:
-        return "vowel"
-    if last in NASAL:
-        return "nasal"
-    if last in VOICED:
-        return "voiced"
-    return "voiceless"
 
 
 def case_of(suffix: str) -> tuple[str, str] | None:
@@ -69,8 +37,17 @@ def attach_suffix(name: str, suffix: str, kind: str = "") -> str:
     if found is None:
         return name + suffix
     case, rest = found
-    last_word = name.split()[-1]
-    front = _harmony(last_word)
-    possessive = kind == "organization" and " " in name and last_word.lower()[-1:] in "ыі"
-    ending = POSSESSIVE[case][front] if possessive else CASES[case][_ending(last_word)][front]
-    return name + ending + rest
+    head, _, last_word = name.rpartition(" ")
+    if kind == "organization" and head and last_word.lower()[-1:] in "ыі":
+        vowels = [c for c in last_word.lower() if c in "аәеоөұүыіэ"]
+        front = bool(vowels) and vowels[-1] in "әеөүіэ"  # the possessive ending's own vowel decides
+        return name + POSSESSIVE[case][front] + rest
+    inflected = _inflector().inflect(last_word, _CASE_NAMES[case])
+    return (f"{head} " if head else "") + inflected + rest
+
+
+@lru_cache(maxsize=1)
+def _inflector():
+    from qazaq_inflector import QazaqNameInflector
+
+    return QazaqNameInflector()
