@@ -15,6 +15,7 @@ from editions.body import original_view, translated_view
 from editions.html import render_edition
 from editions.newsml import ItemInfo, guid_for, news_item, package_item, serialize
 from editions.review import render_index, render_review
+from editions.xliff import review_xliff
 from editions.validate import validate_tree
 from translators.glossary import Glossary
 from translators.model import TranslatedArticle
@@ -86,6 +87,8 @@ def render_all(article: Article, translations: list[TranslatedArticle], glossary
         files[f"{lang}.html"] = render_edition(views[lang], langs=langs, published=now, version=version,
                                                dateline=article.dateline, translated=by_lang.get(lang)).encode()
     files["review.html"] = render_review(article, translations, glossary, version).encode()
+    for t in translations:
+        files[f"review.{t.language}.xlf"] = review_xliff(article, t)
     return files, schema_dir is not None
 
 
