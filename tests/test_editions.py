@@ -129,8 +129,8 @@ def test_xliff_for_cat_tools(sample_article, translations, glossary, tmp_path):
 
     published = publish(sample_article, translations, glossary, tmp_path, now=NOW)
     store = xlifffile.parsefile(str(published.directory / "review.kk.xlf"))
-    units = [u for u in store.units if u.getid()]
-    assert [u.getid() for u in units] == [s.id for s in sample_article.segments()]
-    p2 = next(u for u in units if u.getid() == "p2.s1")
+    units = [u for u in store.units if u.xmlelement.get("id")]
+    assert [u.xmlelement.get("id") for u in units] == [s.id for s in sample_article.segments()]
+    p2 = next(u for u in units if u.xmlelement.get("id") == "p2.s1")
     assert p2.source == next(s.text for s in sample_article.segments() if s.id == "p2.s1")
     assert "speaker: Касым-Жомарт Токаев" in p2.getnotes() and not p2.isapproved()
