@@ -1,6 +1,8 @@
 """Translation orchestration with fake translators: routes, batching, masking, quote typography."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from translators.glossary import PLACEHOLDERS
@@ -159,3 +161,31 @@ def test_training_masks_names_and_numbers_alike_in_all_three_languages(glossary)
     tokens = {lang: sorted(set(__import__("re").findall(r"⟦\d⟧", masked.text(lang)))) for lang in ("ru", "en", "kk")}
     assert len(tokens["ru"]) == 3 and tokens["ru"] == tokens["en"] == tokens["kk"]
     assert "Астанаға" not in masked.kk and "ға" in masked.kk  # the Kazakh ending stays after the placeholder
+
+
+class Forgetful(Echo):
+    """Drops placeholders in its best output; its n-best list holds a complete one further down."""
+
+    def translate(self, texts):
+        self.calls.append(list(texts))
+        return [re.sub(r"⟦\d⟧", "", t) for t in texts]
+
+    def candidates(self, texts, n=8):
+        return [[re.sub(r"⟦\d⟧", "", t), t] for t in texts]
+
+
+def test_dropped_names_are_repaired_from_the_n_best(glossary, sample_article):
+    model = Forgetful("ru-en")
+    result = translate_article(sample_article, "en", Route((model,)), glossary)
+    lead = next(s for s in result.segments() if s.id == "l1.s1")
+    assert "Kassym-Jomart Tokayev" in lead.text and not [f for f in lead.flags if f.check == "glossary"]
+
+
+def test_repair_is_skipped_for_models_without_n_best(glossary, sample_article):
+    class Plain(Echo):
+        translate = Forgetful.translate
+
+    model = Plain("ru-en")
+    result = translate_article(sample_article, "en", Route((model,)), glossary)
+    lead = next(s for s in result.segments() if s.id == "l1.s1")
+    assert any(f.check == "glossary" and f.severity == "critical" for f in lead.flags)

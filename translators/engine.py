@@ -82,6 +82,20 @@ class ArgosModel:
         # decode_pieces, not argos' decode: that one turns every "_" into a space.
         return [self._sp.decode_pieces(r.hypotheses[0][skip:]).strip() for r in results]
 
+    def candidates(self, texts: list[str], n: int = 8) -> list[list[str]]:
+        """The n best translations of each text, best first (one batch), for repairs."""
+        if not texts:
+            return []
+        self.load()
+        source = [self._encode(t) for t in texts]
+        prefix = [[self.info.target_prefix]] * len(source) if self.info.target_prefix else None
+        results = self._translator.translate_batch(
+            source, target_prefix=prefix, beam_size=max(n, self.options.beam_size), num_hypotheses=n,
+            max_batch_size=self.options.max_batch_size, max_decoding_length=int(1.6 * max(map(len, source))) + 8,
+            replace_unknowns=True)
+        skip = 1 if prefix else 0
+        return [[self._sp.decode_pieces(h[skip:]).strip() for h in r.hypotheses] for r in results]
+
     def _encode(self, text: str) -> list[str]:
         pieces = self._sp.encode(text, out_type=str)
         return [self.info.source_prefix, *pieces] if self.info.source_prefix else pieces

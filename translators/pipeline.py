@@ -44,6 +44,15 @@ class Route:
             texts = step.translate(texts)
         return texts
 
+    def candidates(self, texts: list[str], n: int = 8) -> list[list[str]] | None:
+        """n-best outputs of the last model (earlier steps 1-best), or None if a model cannot give them."""
+        last = self.steps[-1]
+        if not hasattr(last, "candidates"):
+            return None
+        for step in self.steps[:-1]:
+            texts = step.translate(texts)
+        return last.candidates(texts, n)
+
 
 def plan_route(models: Mapping[tuple[str, str], Translator], source: str, target: str) -> Route:
     """Direct when a package exists, else through a pivot language (recorded in the route)."""
@@ -146,6 +155,9 @@ def translate_article(article: Article, target: str, route: Route, glossary: Glo
     if cache and fresh:
         cache.put_many(fresh)
     outputs = [cached.get(k, fresh.get(k, "")) for k in keys]
+    repaired = _repair_dropped(route, mt_jobs, outputs)
+    if cache and repaired:
+        cache.put_many({keys[i]: outputs[i] for i in repaired})
     done: dict[str, TranslatedSegment] = {}
     for job, output in zip(mt_jobs, outputs):
         text, flags = unmask(output, job.names or {}, target, job.segment.id)
@@ -162,6 +174,27 @@ def translate_article(article: Article, target: str, route: Route, glossary: Glo
     tquotes = tuple(_quote(q, done, target, glossary) for q in article.quotes)
     return TranslatedArticle(article.id, target, blocks[0], tuple(blocks[1:]), tquotes, provenance,
                              round(time.monotonic() - started, 3), sent_to_mt=len(todo))
+
+
+def _missing(output: str, names: dict[str, Entry] | None) -> set[str]:
+    return {token for token in (names or {}) if token not in output}
+
+
+def _repair_dropped(route: Route, jobs: list[Job], outputs: list[str], n: int = 8) -> list[int]:
+    """Where MT dropped a protected name or number, take the best of its n-best that keeps them all."""
+    broken = [i for i, (job, out) in enumerate(zip(jobs, outputs)) if _missing(out, job.names)]
+    if not broken:
+        return []
+    candidates = route.candidates([jobs[i].masked for i in broken], n)
+    if candidates is None:
+        return []
+    fixed = []
+    for i, options in zip(broken, candidates):
+        whole = next((c for c in options if not _missing(c, jobs[i].names)), None)
+        if whole is not None:
+            outputs[i] = whole
+            fixed.append(i)
+    return fixed
 
 
 def _job(seg: Segment, quotes: dict[str, Quote], headline_quote: Quote | None, target: str,
