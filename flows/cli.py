@@ -141,6 +141,10 @@ def cmd_segment(args) -> int:
     for q in article.quotes:
         where = "headline" if q.paragraph_index is None else f"paragraph {q.paragraph_index}"
         print(f"  {q.id} [{q.kind}] {q.speaker or '?'} ({q.verb or '-'}), {where}: «{q.text[:90]}»")
+    if article.normalisations:
+        print("\nNormalised for translation (homoglyph fixes also show in the Russian edition):")
+        for n in article.normalisations:
+            print(f"  {n.block_id} at {n.offset}: {n.original!r} → {n.replacement!r} ({n.reason})")
     for warning in article.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     return 0
