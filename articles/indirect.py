@@ -39,9 +39,11 @@ def find_indirect(sentence: str) -> Indirect | None:
         return Indirect(0, 0, m.group("verb"), _shift(find_mention(m.group("who")), m.start("who")), 0, previous=True)
     for pattern in (_THAT, _AS):
         m = pattern.match(sentence)
-        if m and find_verb(m.group("verb")) and find_mention(m.group("who")):
+        # the verb goes along so that 'В Верховном суде сообщили' names the court
+        who = sentence[min(m.start("who"), m.start("verb")):max(m.end("who"), m.end("verb"))] if m else ""
+        if m and find_verb(m.group("verb")) and find_mention(who):
             return Indirect(m.start("clause"), m.end("clause"), m.group("verb"),
-                            _shift(find_mention(m.group("who")), m.start("who")), 0)
+                            _shift(find_mention(who), min(m.start("who"), m.start("verb"))), 0)
     m = _TRAILING.match(sentence)
     if m and len(m.group("clause").split()) >= 4 and find_mention(m.group("who")) and len(m.group("who").split()) <= 10:
         return Indirect(m.start("clause"), m.end("clause"), m.group("verb"),

@@ -12,7 +12,7 @@ from articles.errors import InputError
 from articles.indirect import find_indirect
 from articles.model import Article, Block, BlockKind, Normalisation, Quote, Source
 from articles.normalize import nfc, normalise
-from articles.quotemarks import ALL_MARKS
+from articles.quotemarks import scan
 from articles.segment import RawQuote, Region, analyse_block, block_from_text
 from articles.speakers import collect_people
 from articles.speech import Mention, find_mention, nominative, surname_key
@@ -202,7 +202,8 @@ def parse_blocks(headline_raw: str, raw_blocks: list[tuple[int, str]], source: S
     if headline_quote:
         headline_quote.segment_ids = ["h1"]
     _merge_continuations(raw_quotes)
-    raw_quotes += _indirect_quotes(blocks, counter)
+    partial_texts = {norm_texts[q.block][s:e] for q in raw_quotes if q.kind == "partial" for s, e in q.parts}
+    raw_quotes += _indirect_quotes(blocks, counter, partial_texts)
     quotes = _finish_quotes(raw_quotes, blocks, normalised, people)
     normalisations = tuple(Normalisation(b.id, c.offset, c.original, c.replacement, c.reason)
                            for b, n in zip([headline, *blocks], normalised) for c in n.changes)
@@ -275,7 +276,11 @@ _PARTICIPLE_THAT = re.compile(r",\s+(добавив|отметив|подчер�
                               r",\s+что\s+(.+?)[.!…]*$")
 
 
-def _indirect_quotes(blocks: list[Block], counter: list[int]) -> list[RawQuote]:
+def _has_partial(seg, partial_texts: set[str]) -> bool:
+    return any(seg.text[s.start:s.end] in partial_texts for s in seg.spans if s.kind == "quote")
+
+
+def _indirect_quotes(blocks: list[Block], counter: list[int], partial_texts: set[str]) -> list[RawQuote]:
     found = []
     for pos, block in enumerate(blocks, 1):
         if block.kind not in ("lead", "body"):
@@ -295,8 +300,7 @@ def _indirect_quotes(blocks: list[Block], counter: list[int]) -> list[RawQuote]:
                     q.mention = find_mention(seg.text[: tail.start()])
                     q.mention_offset = start
                     found.append(q)
-            if seg.role == "text" and not any(span.kind == "quote" for span in seg.spans) and not any(
-                    c in ALL_MARKS for c in seg.text):
+            if seg.role == "text" and not _has_partial(seg, partial_texts) and scan(seg.text).balanced:
                 hit = find_indirect(seg.text)
                 if hit and hit.previous and previous is not None and previous[0].role == "text":
                     prev_seg, prev_start = previous
@@ -354,7 +358,8 @@ def _finish_quotes(raw: list[RawQuote], blocks: list[Block], normalised, people)
 
 
 _GENERIC_ORGS = {"ведомство", "регулятор", "акимат", "министерство", "пресс-служба", "правительство", "компания",
-                 "банк", "агентство", "департамент", "сообщение", "заявление"}
+                 "банк", "агентство", "департамент", "сообщение", "заявление", "доклад", "отчет", "отчёт", "обзор",
+                 "документ"}
 
 
 def _headline_speaker(text: str, quotes: list[RawQuote], texts: list[str], people) -> str | None:

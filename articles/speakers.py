@@ -4,7 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from articles.speech import _SURNAME, TITLES, Mention, _is_given_name, _morph, name_spans, nominative, surname_key
+from articles.speech import (_SURNAME, PRONOUNS, TITLES, Mention, _is_given_name, _morph, name_spans, nominative,
+                             surname_key)
 
 TITLE_SYNONYMS = {"глава государства": "президент", "глава правительства": "премьер-министр",
                   "глава кабмина": "премьер-министр", "спикер сената": "председатель",
@@ -36,13 +37,15 @@ class People:
             key = key or self._latest(block, offset + mention.start)
             return self.fullest[key] if key else nominative(mention.text, "title")
         if mention.kind == "pronoun":
-            key = self._latest(block, offset + mention.start)
+            gender = PRONOUNS.get(mention.text.lower())
+            key = self._latest(block, offset + mention.start, None if gender == "p" else gender == "f")
             return self.fullest[key] if key else None
         return nominative(mention.text, "organisation")
 
-    def _latest(self, block: int, offset: int) -> str | None:
-        """The person mentioned last before this point: what a bare pronoun or title refers to."""
-        before = [e for e in self.events if (e[0], e[1]) < (block, offset)]
+    def _latest(self, block: int, offset: int, feminine: bool | None = None) -> str | None:
+        """The person mentioned last before this point (of the pronoun's gender when it has one)."""
+        before = [e for e in self.events if (e[0], e[1]) < (block, offset)
+                  and (feminine is None or (e[2] in self.feminine) == feminine)]
         return before[-1][2] if before else None
 
 
@@ -58,8 +61,9 @@ def collect_people(texts: list[str]) -> People:
     for b, text in enumerate(texts):
         for start, end in name_spans(text):
             raw = text[start:end]
-            if " " not in raw.strip() and not _SURNAME.search(raw) and not _is_given_name(raw):
-                continue  # a lone capitalised word that is no known name ('Талдыкорган')
+            if " " not in raw.strip() and (not (_SURNAME.search(raw) or _is_given_name(raw)) or
+                                           any("Geox" in p.tag for p in _morph().parse(raw)[:3])):
+                continue  # a lone capitalised word that is no known name ('Талдыкорган', 'Астаны')
             key = surname_key(nominative(raw, "name"))
             if _FEMININE_AFTER.match(text[end:end + 60]) or re.search(r"(?:ов|ев|ин)ой$", raw) or \
                     _FEMININE_BEFORE.search(text[max(0, start - 40):start]):

@@ -28,7 +28,7 @@ TITLES = ("президент", "премьер-министр", "министр
 ORGANISATIONS = ("пресс-служба", "пресс-службе", "пресс-службы", "министерство", "министерстве", "ведомство",
                  "ведомстве", "регулятор", "регулятора", "акимат", "акимате", "администрация", "правительство", "правительстве",
                  "мид", "минздрав", "минфин", "агентство", "комитет", "департамент", "департаменте",
-                 "компания", "компании", "компанией", "банк", "нацбанк", "сообщение", "сообщении",
+                 "компания", "компании", "компанией", "банк", "докладе", "отчете", "отчёте", "обзоре", "нацбанк", "сообщение", "сообщении",
                  "заявлении", "документе", "релизе", "пресс-релизе", "ао", "тоо", "ассоциация", "фонд")
 PRONOUNS = {"он": "m", "она": "f", "его": "m", "ее": "f", "её": "f", "они": "p", "их": "p", "ему": "m", "ей": "f"}
 # Words that are capitalised for other reasons and never start a person's name.
@@ -57,7 +57,8 @@ def find_verb(text: str) -> re.Match[str] | None:
     return None
 
 
-_DOCUMENTS = ("сообщении", "заявлении", "документе", "релизе", "пресс-релизе", "обращении", "письме")
+_DOCUMENTS = ("сообщении", "заявлении", "документе", "релизе", "пресс-релизе", "обращении", "письме", "докладе",
+              "отчете", "отчёте", "обзоре", "исследовании", "ответе")
 _PREPOSITIONS = ("в", "во", "на", "из", "при")
 
 
@@ -91,6 +92,16 @@ def find_mention(clause: str) -> Mention | None:
     late = None
     impersonal = bool(re.search(r"(?<![\w-])[а-яё]+ли(?:сь)?(?![\w-])", lowered))  # 'сообщили в акимате'
 
+    if impersonal:
+        place = re.search(r"(?<![\w-])(?:[Вв]|[Вв]о)\s+((?:[А-ЯЁа-яё«»\"-]+\s+){0,2}?[А-ЯЁа-яё«»\"-]+)", clause)
+        if place and not any(_word_index(place.group(1).lower(), d) is not None for d in _DOCUMENTS):
+            start = place.start(1)
+            words = list(re.finditer(r"[\w«»\"-]+", clause[start:]))[:4]
+            noun = next((w for w in words if _morph().parse(w.group().lower().strip("«»\""))[0].tag.POS == "NOUN"
+                         or w.group().isupper()), None)
+            if noun is not None:  # 'сообщили в Верховном суде', 'в городском отделе ЖКХ'
+                end = max(start + noun.end(), _phrase_end(clause, start + noun.start()))
+                return Mention("organisation", clause[start:end], start, end)
     for org in ORGANISATIONS:
         i = _word_index(lowered, org)
         if i is None:
@@ -245,10 +256,18 @@ def nominative(phrase: str, kind: str, feminine: bool = False) -> str:
     if kind == "name":
         oblique = _name_is_oblique(words, feminine)
         return " ".join(_nominative_name_word(w, oblique) for w in words)
-    head = words[0] if words[0].isupper() else (_inflect(words[0], {"nomn"}) or words[0])
-    if words[0][0].isupper():
-        head = head[:1].upper() + head[1:]
-    return " ".join([head, *words[1:]])
+    out = []
+    for i, word in enumerate(words):
+        parse = _morph().parse(word.lower())[0]
+        if word.isupper() or not word[0].isalpha():
+            out.append(word)
+        else:  # 'Верховном суде' → 'Верховный суд': adjectives agree with the head noun
+            form = parse.inflect({"nomn"}) if parse.tag.POS in ("NOUN", "ADJF", "PRTF") else None
+            new = form.word if form else word
+            out.append(new[:1].upper() + new[1:] if word[0].isupper() else new)
+        if parse.tag.POS == "NOUN":
+            return " ".join(out + words[i + 1:])
+    return " ".join(out)
 
 
 _OBLIQUE = re.compile(r"(?<=[а-яё])(ов|ев|ёв|ин|ын)(а|у|ым|ом|е)$")
