@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 def survival(sources: list[str], targets: list[str], lang: str, glossary, speakers: list[list[str]]) -> dict:
     from articles.quotemarks import scan
-    from translators.qa import numbers_of
+    from translators.qa import _titled, numbers_of
 
     names = numbers = quotes = names_total = numbers_total = quotes_total = 0
     for source, target, who in zip(sources, targets, speakers):
@@ -38,8 +38,8 @@ def survival(sources: list[str], targets: list[str], lang: str, glossary, speake
         target_pairs = sum(1 for p in scan(target).top_level() if p.close is not None)
         quotes_total += source_pairs
         kept = min(source_pairs, target_pairs)
-        if who and kept:
-            kept = kept if any(w.split()[-1][:5].lower() in target.lower() for w in who) else 0
+        if who and kept:  # the speaker must still be named (or titled: "the President said")
+            kept = kept if any(w.split()[-1][:5].lower() in target.lower() for w in who) or _titled(target) else 0
         quotes += kept
     return {"quotes": (quotes, quotes_total), "names": (names, names_total), "numbers": (numbers, numbers_total)}
 

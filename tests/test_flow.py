@@ -159,3 +159,24 @@ def test_flow_can_be_served_as_a_deployment():
     # what a triggered run receives as JSON becomes the flow's Options again
     bound = translate_article.validate_parameters({"path": "a.txt", "options": json.loads(json.dumps(asdict(options)))})
     assert bound["options"] == options
+
+
+def test_every_quote_keeps_its_speaker_and_every_name_its_target_form(run_dir, glossary, sample_article):
+    """Issue 4's promise on the sample: speakers and glossary names survive MT in both languages."""
+    from translators.attribution import speaker_name
+
+    directory = run_dir[0]
+    ru = {e.get("id")[3:]: "".join(e.itertext()) for e in etree.parse(str(directory / "ru.xml")).iter("{*}span")
+          if "seg" in (e.get("class") or "").split()}
+    for lang in ("en", "kk"):
+        doc = etree.parse(str(directory / f"{lang}.xml"))
+        speakers = {q.get("id")[3:]: q.get("title") for q in doc.iter("{*}q") if q.get("id")}
+        for q in sample_article.quotes:
+            if q.kind in ("direct", "headline"):
+                assert speakers.get(q.id) == speaker_name(q.speaker, lang, glossary), (lang, q.id)
+        target = {e.get("id")[3:]: "".join(e.itertext()) for e in doc.iter("{*}span")
+                  if "seg" in (e.get("class") or "").split()}
+        for seg_id, text in ru.items():
+            wanted = {glossary.canonical(m.entry).id for m in glossary.find(text, "ru", protected_only=True)}
+            found = {glossary.canonical(m.entry).id for m in glossary.find(target[seg_id], lang)}
+            assert wanted <= found, (lang, seg_id, wanted - found, target[seg_id])

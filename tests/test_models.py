@@ -107,3 +107,14 @@ def test_runtime_path_never_imports_torch_stanza_spacy(tmp_path):
                             timeout=120)
     assert result.returncode == 0, result.stderr
     assert "HEAVY []" in result.stdout
+
+
+def test_an_updated_bundled_model_replaces_its_older_copy(tmp_path):
+    from translators.packages import ensure_bundled
+
+    first = ensure_bundled(tmp_path, log=lambda m: None)
+    assert len(first) == 2 and ensure_bundled(tmp_path, log=lambda m: None) == []
+    meta = first[0].path / "metadata.json"
+    meta.write_text(meta.read_text().replace('"demo_grade": true', '"demo_grade": true, "old": 1'))
+    again = ensure_bundled(tmp_path, log=lambda m: None)
+    assert [i.path for i in again] == [first[0].path] and "old" not in (first[0].path / "metadata.json").read_text()

@@ -189,3 +189,14 @@ def test_repair_is_skipped_for_models_without_n_best(glossary, sample_article):
     result = translate_article(sample_article, "en", Route((model,)), glossary)
     lead = next(s for s in result.segments() if s.id == "l1.s1")
     assert any(f.check == "glossary" and f.severity == "critical" for f in lead.flags)
+
+
+def test_a_retrained_model_with_the_same_id_misses_the_old_cache(sample_article, glossary, tmp_path):
+    from translators.cache import SegmentCache
+
+    cache = SegmentCache(tmp_path / "cache.sqlite")
+    old, new = Echo("ru-en-0.1", tag="OLD:"), Echo("ru-en-0.1", tag="NEW:")
+    old.fingerprint, new.fingerprint = "ru-en-0.1@aaa", "ru-en-0.1@bbb"
+    translate_article(sample_article, "en", Route((old,)), glossary, cache=cache)
+    again = translate_article(sample_article, "en", Route((new,)), glossary, cache=cache)
+    assert again.sent_to_mt > 0 and all(not s.text.startswith("OLD:") for s in again.segments())

@@ -17,6 +17,7 @@ def checks(source, text, lang, glossary):
 
 def test_numbers_with_decimal_commas(glossary):
     assert numbers_of("рост 1,5 % и 30-летие, 2 000 человек") == ["1.5", "30", "2000"]
+    assert numbers_of("the 30th anniversary, 21st century") == ["30", "21"]
     assert "numbers" not in checks("Инфляция составила 1,5 процента.", "Inflation was 1.5 percent.", "en", glossary)
     assert "numbers" in checks("Инфляция составила 1,5 процента.", "Inflation was 15 percent.", "en", glossary)
 

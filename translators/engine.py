@@ -1,6 +1,7 @@
 """The Argos engine: an installed argostranslate package served by one CTranslate2 translate_batch call."""
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 import zipfile
@@ -43,6 +44,12 @@ class ArgosModel:
     @property
     def model_id(self) -> str:
         return self.info.model_id
+
+    @property
+    def fingerprint(self) -> str:
+        """The model id plus a hash of the package's metadata: a retrained model never hits an old cache."""
+        digest = hashlib.sha256((self.info.path / "metadata.json").read_bytes()).hexdigest()[:12]
+        return f"{self.model_id}@{digest}"
 
     @classmethod
     def from_archive(cls, archive: Path, options: DecodeOptions | None = None) -> ArgosModel:

@@ -116,14 +116,17 @@ def install(archive: Path, packages: Path) -> PackageInfo:
 
 
 def ensure_bundled(packages: Path, log=lambda msg: print(msg, file=sys.stderr)) -> list[PackageInfo]:
-    """Install the bundled demo packages whose language pair has no installed package yet."""
+    """Install each bundled demo package whose pair has no package yet, or refresh its own older copy."""
     done = []
     for archive in bundled():
+        top = check_archive(archive)
         with zipfile.ZipFile(archive) as zf:
-            top = check_archive(archive)
-            meta = json.loads(zf.read(f"{top}/metadata.json"))
-        if find(packages, meta["from_code"], meta["to_code"]) is None:
-            log(f"installing bundled demo model {archive.name}")
+            meta_bytes = zf.read(f"{top}/metadata.json")
+        meta = json.loads(meta_bytes)
+        own_copy = packages / top / "metadata.json"
+        stale = own_copy.is_file() and own_copy.read_bytes() != meta_bytes
+        if stale or find(packages, meta["from_code"], meta["to_code"]) is None:
+            log(f"{'updating' if stale else 'installing'} bundled demo model {archive.name}")
             done.append(install(archive, packages))
     return done
 

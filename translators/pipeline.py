@@ -36,6 +36,11 @@ class Route:
         return f"pivot:{self.via}" if self.via else "direct"
 
     @property
+    def fingerprint(self) -> str:
+        """What the cache keys on: exact model builds where the models say, else their ids."""
+        return "+".join(getattr(s, "fingerprint", s.model_id) for s in self.steps) + (f" via {self.via}" if self.via else "")
+
+    @property
     def origin(self) -> str:
         return "mt:" + "+".join(s.model_id for s in self.steps) + (f" via {self.via}" if self.via else "")
 
@@ -78,7 +83,7 @@ class Job:
 
 
 # A number standing alone (not "30-летие", not "30th"): the same pattern the training masked.
-NUMBER = re.compile(r"(?<![\w.,⟦-])\d+(?:[.,]\d+)?(?![\w⟧-])")
+NUMBER = re.compile(r"(?<![\w.,⟦])(?<![^\W\d_]-)\d+(?:[.,]\d+)?(?![\w⟧])(?!-[^\W\d_])")
 
 
 def mask(text: str, glossary: Glossary, numbers: bool = True) -> tuple[str, dict[str, Entry]]:
@@ -147,7 +152,7 @@ def translate_article(article: Article, target: str, route: Route, glossary: Glo
             job.masked, job.names = mask(job.masked or job.segment.text, glossary)
     mt_jobs = [j for j in jobs if j.fixed is None]
     options = f"beam{beam}|{compute_type}"
-    keys = [SegmentCache.key(route.origin, j.masked, glossary.version, options) for j in mt_jobs]
+    keys = [SegmentCache.key(route.fingerprint, j.masked, glossary.version, options) for j in mt_jobs]
     cached = cache.get_many(keys) if cache else {}
     todo = [k for k in dict.fromkeys(keys) if k not in cached]
     texts = {k: j.masked for k, j in zip(keys, mt_jobs)}
@@ -155,9 +160,10 @@ def translate_article(article: Article, target: str, route: Route, glossary: Glo
     if cache and fresh:
         cache.put_many(fresh)
     outputs = [cached.get(k, fresh.get(k, "")) for k in keys]
-    repaired = _repair_dropped(route, mt_jobs, outputs)
+    repaired = _repair_dropped(route, mt_jobs, outputs, glossary, target)
     if cache and repaired:
-        cache.put_many({keys[i]: outputs[i] for i in repaired})
+        # only repairs made under the original masking are valid answers for the original key
+        cache.put_many({keys[i]: outputs[i] for i in repaired if mt_jobs[i].masked == texts[keys[i]]})
     done: dict[str, TranslatedSegment] = {}
     for job, output in zip(mt_jobs, outputs):
         text, flags = unmask(output, job.names or {}, target, job.segment.id)
@@ -180,20 +186,48 @@ def _missing(output: str, names: dict[str, Entry] | None) -> set[str]:
     return {token for token in (names or {}) if token not in output}
 
 
-def _repair_dropped(route: Route, jobs: list[Job], outputs: list[str], n: int = 8) -> list[int]:
-    """Where MT dropped a protected name or number, take the best of its n-best that keeps them all."""
+def _acceptable(output: str, names: dict[str, Entry]) -> bool:
+    """Every placeholder exactly once and no loop: deep n-best lists also hold degenerate outputs."""
+    words = output.split()
+    looping = any(words[i:i + 2] == words[i + 2:i + 4] for i in range(len(words) - 3))
+    return all(output.count(token) == 1 for token in names) and not looping
+
+
+def _repair_dropped(route: Route, jobs: list[Job], outputs: list[str], glossary: Glossary, target: str) -> list[int]:
+    """Where MT dropped a protected name or number, repair from the model's n-best lists.
+
+    Tries the 8-best, then the 32-best, then protects only the names (numbers go through as digits
+    for QA to judge); takes the best-ranked hypothesis that keeps every placeholder exactly once.
+    Last, the unprotected sentence: the models also learned the names themselves, so a hypothesis
+    in which the glossary finds every name in its target form is taken as it is.
+    """
     broken = [i for i, (job, out) in enumerate(zip(jobs, outputs)) if _missing(out, job.names)]
-    if not broken:
-        return []
-    candidates = route.candidates([jobs[i].masked for i in broken], n)
-    if candidates is None:
-        return []
-    fixed = []
-    for i, options in zip(broken, candidates):
-        whole = next((c for c in options if not _missing(c, jobs[i].names)), None)
-        if whole is not None:
-            outputs[i] = whole
-            fixed.append(i)
+    fixed: list[int] = []
+    for n, numbers in ((8, True), (32, True), (8, False)):
+        todo = [i for i in broken if i not in fixed]
+        if not todo:
+            break
+        masks = {i: mask(jobs[i].segment.text, glossary, numbers) if not numbers else (jobs[i].masked, jobs[i].names)
+                 for i in todo}
+        candidates = route.candidates([masks[i][0] for i in todo], n)
+        if candidates is None:
+            return fixed
+        for i, options in zip(todo, candidates):
+            masked, names = masks[i]
+            chosen = next((c for c in options if _acceptable(c, names or {})), None)
+            if chosen is not None:
+                outputs[i], jobs[i].masked, jobs[i].names = chosen, masked, names
+                fixed.append(i)
+    for n in (8, 32):
+        todo = [i for i in broken if i not in fixed]
+        plain = route.candidates([jobs[i].segment.text for i in todo], n) if todo else None
+        for i, options in zip(todo, plain or []):
+            wanted = {glossary.canonical(e).id for e in (jobs[i].names or {}).values() if e.kind != "number"}
+            chosen = next((c for c in options if _acceptable(c, {}) and
+                           wanted <= {glossary.canonical(m.entry).id for m in glossary.find(c, target)}), None)
+            if chosen is not None:
+                outputs[i], jobs[i].masked, jobs[i].names = chosen, jobs[i].segment.text, {}
+                fixed.append(i)
     return fixed
 
 

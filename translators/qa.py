@@ -24,6 +24,7 @@ def numbers_of(text: str) -> list[str]:
     """Numbers as values: '1,5' and '1.5' are the same number; thousands separators dropped."""
     out = []
     joined = re.sub(r"(?<=\d)[ \u00a0\u202f](?=\d{3}(?!\d))", "", text)  # 2 000 → 2000
+    joined = re.sub(r"(?<=\d)(?:st|nd|rd|th)\b", "", joined)  # 30th → 30
     for raw in _NUMBER.findall(joined):
         if re.fullmatch(r"\d{1,3}(?:[ ,.]\d{3})+", raw) and not re.fullmatch(r"\d+[.,]\d{1,2}", raw):
             out.append(re.sub(r"[ ,.]", "", raw))
