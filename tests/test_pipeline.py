@@ -200,3 +200,14 @@ def test_a_retrained_model_with_the_same_id_misses_the_old_cache(sample_article,
     translate_article(sample_article, "en", Route((old,)), glossary, cache=cache)
     again = translate_article(sample_article, "en", Route((new,)), glossary, cache=cache)
     assert again.sent_to_mt > 0 and all(not s.text.startswith("OLD:") for s in again.segments())
+
+
+def test_repairs_are_cached_too(glossary, sample_article, tmp_path):
+    from translators.cache import SegmentCache
+
+    cache = SegmentCache(tmp_path / "cache.sqlite")
+    model = Forgetful("ru-en")
+    first = translate_article(sample_article, "en", Route((model,)), glossary, cache=cache)
+    model.candidates = lambda texts, n=8: (_ for _ in ()).throw(AssertionError("repaired again"))
+    second = translate_article(sample_article, "en", Route((model,)), glossary, cache=cache)
+    assert second.sent_to_mt == 0 and [s.text for s in first.segments()] == [s.text for s in second.segments()]

@@ -1,6 +1,7 @@
 """Translate an Article into one target language: quote-safe units, protected names, one batch per model."""
 from __future__ import annotations
 
+import json
 import re
 import time
 from collections.abc import Mapping
@@ -80,6 +81,7 @@ class Job:
     prefix: str = ""  # kept before the MT output (a headline's quote)
     suffix: str = ""  # kept after the MT output (a headline's attribution)
     suggestion: tuple[float, str] | None = None
+    stage: str = "full"  # how the MT input was protected: full | names (numbers left as digits) | plain
 
 
 # A number standing alone (not "30-летие", not "30th"): the same pattern the training masked.
@@ -160,10 +162,11 @@ def translate_article(article: Article, target: str, route: Route, glossary: Glo
     if cache and fresh:
         cache.put_many(fresh)
     outputs = [cached.get(k, fresh.get(k, "")) for k in keys]
-    repaired = _repair_dropped(route, mt_jobs, outputs, glossary, target)
-    if cache and repaired:
-        # only repairs made under the original masking are valid answers for the original key
-        cache.put_many({keys[i]: outputs[i] for i in repaired if mt_jobs[i].masked == texts[keys[i]]})
+    repaired = _cached_repairs(cache, keys, mt_jobs, outputs, glossary)
+    fresh_repairs = [i for i in _repair_dropped(route, mt_jobs, outputs, glossary, target) if i not in repaired]
+    if cache and fresh_repairs:
+        cache.put_many({f"repair:{keys[i]}": json.dumps({"stage": mt_jobs[i].stage, "output": outputs[i]})
+                        for i in fresh_repairs})
     done: dict[str, TranslatedSegment] = {}
     for job, output in zip(mt_jobs, outputs):
         text, flags = unmask(output, job.names or {}, target, job.segment.id)
@@ -179,7 +182,7 @@ def translate_article(article: Article, target: str, route: Route, glossary: Glo
                             SEGMENTER, glossary.version)
     tquotes = tuple(_quote(q, done, target, glossary) for q in article.quotes)
     return TranslatedArticle(article.id, target, blocks[0], tuple(blocks[1:]), tquotes, provenance,
-                             round(time.monotonic() - started, 3), sent_to_mt=len(todo))
+                             round(time.monotonic() - started, 3), sent_to_mt=len(todo) + len(fresh_repairs))
 
 
 def _missing(output: str, names: dict[str, Entry] | None) -> set[str]:
@@ -193,6 +196,26 @@ def _acceptable(output: str, names: dict[str, Entry]) -> bool:
     return all(output.count(token) == 1 for token in names) and not looping
 
 
+def _cached_repairs(cache: SegmentCache | None, keys: list[str], jobs: list[Job], outputs: list[str],
+                    glossary: Glossary) -> list[int]:
+    """Repairs made in an earlier run, re-applied with the protection they were made under."""
+    broken = [i for i, (job, out) in enumerate(zip(jobs, outputs)) if _missing(out, job.names)]
+    found = cache.get_many([f"repair:{keys[i]}" for i in broken]) if cache and broken else {}
+    done = []
+    for i in broken:
+        hit = found.get(f"repair:{keys[i]}")
+        if hit:
+            record = json.loads(hit)
+            job = jobs[i]
+            if record["stage"] == "names":
+                job.masked, job.names = mask(job.segment.text, glossary, numbers=False)
+            elif record["stage"] == "plain":
+                job.masked, job.names = job.segment.text, {}
+            outputs[i], job.stage = record["output"], record["stage"]
+            done.append(i)
+    return done
+
+
 def _repair_dropped(route: Route, jobs: list[Job], outputs: list[str], glossary: Glossary, target: str) -> list[int]:
     """Where MT dropped a protected name or number, repair from the model's n-best lists.
 
@@ -203,6 +226,8 @@ def _repair_dropped(route: Route, jobs: list[Job], outputs: list[str], glossary:
     """
     broken = [i for i, (job, out) in enumerate(zip(jobs, outputs)) if _missing(out, job.names)]
     fixed: list[int] = []
+    if not broken:
+        return fixed
     for n, numbers in ((8, True), (32, True), (8, False)):
         todo = [i for i in broken if i not in fixed]
         if not todo:
@@ -217,6 +242,7 @@ def _repair_dropped(route: Route, jobs: list[Job], outputs: list[str], glossary:
             chosen = next((c for c in options if _acceptable(c, names or {})), None)
             if chosen is not None:
                 outputs[i], jobs[i].masked, jobs[i].names = chosen, masked, names
+                jobs[i].stage = "full" if numbers else "names"
                 fixed.append(i)
     for n in (8, 32):
         todo = [i for i in broken if i not in fixed]
@@ -227,6 +253,7 @@ def _repair_dropped(route: Route, jobs: list[Job], outputs: list[str], glossary:
                            wanted <= {glossary.canonical(m.entry).id for m in glossary.find(c, target)}), None)
             if chosen is not None:
                 outputs[i], jobs[i].masked, jobs[i].names = chosen, jobs[i].segment.text, {}
+                jobs[i].stage = "plain"
                 fixed.append(i)
     return fixed
 
