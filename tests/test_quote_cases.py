@@ -15,7 +15,7 @@ CASES = yaml.safe_load((FIXTURES / "cases.yaml").read_text(encoding="utf-8"))
 # Floors at what was measured. cases.yaml was written first and tuned on; heldout.yaml was scored
 # untouched once (F1 0.924, speakers 0.70) and then used for development; heldout2.yaml has never
 # been tuned on: it is the honest estimate for articles nobody has seen.
-FLOORS = {"cases.yaml": (0.95, 0.95), "heldout.yaml": (0.95, 0.85), "heldout2.yaml": (0.95, 0.74)}
+FLOORS = {"cases.yaml": (0.95, 0.95), "heldout.yaml": (0.95, 0.95), "heldout2.yaml": (0.95, 0.78)}
 
 
 def _norm(text: str) -> str:
