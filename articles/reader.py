@@ -169,12 +169,11 @@ def parse_text(text: str, source: Source) -> Article:
     return parse_blocks(headline, blocks, source)
 
 
-def parse_blocks(headline_raw: str, raw_blocks: list[tuple[int, str]], source: Source,
-                 kinds: list[BlockKind] | None = None) -> Article:
+def parse_blocks(headline_raw: str, raw_blocks: list[tuple[int, str]], source: Source) -> Article:
     """The common path of every reader: a headline and (line, text) blocks → a segmented Article."""
     headline_raw = nfc(headline_raw)
     raw_blocks = [(line, nfc(text)) for line, text in raw_blocks]
-    kinds = kinds or classify_blocks(headline_raw, [b for _, b in raw_blocks])
+    kinds = classify_blocks(headline_raw, [b for _, b in raw_blocks])
     ids = _ids(kinds)
     all_texts = [headline_raw] + [b for _, b in raw_blocks]
     normalised = [normalise(t) for t in all_texts]
@@ -207,7 +206,7 @@ def parse_blocks(headline_raw: str, raw_blocks: list[tuple[int, str]], source: S
     quotes = _finish_quotes(raw_quotes, blocks, normalised, people)
     normalisations = tuple(Normalisation(b.id, c.offset, c.original, c.replacement, c.reason)
                            for b, n in zip([headline, *blocks], normalised) for c in n.changes)
-    dateline = next((b.text for b in blocks if b.kind == "dateline"), None)
+    dateline = next((b.text for b in blocks if b.kind == "dateline"), None) or _inline_dateline(blocks)
     byline = next((b.text for b in blocks if b.kind == "byline"), None)
     slug = slugify(headline_raw)
     return Article(f"{slug}-{source.sha256[:8]}", slug, "ru", headline, tuple(blocks), tuple(quotes), source,
@@ -250,6 +249,13 @@ def _is_place(text: str) -> bool:
     if re.search(r"(?:^Усть-|горск$|поль$|град$|кент$|тау$|ск$)", text):
         return True
     return any("Geox" in p.tag for w in re.split(r"[\s-]+", text) if w for p in _morph().parse(w)[:2])
+
+
+def _inline_dateline(blocks: list[Block]) -> str | None:
+    """'АСТАНА, 14 марта. KAZINFORM – …' opening the first paragraph."""
+    first = next((b for b in blocks if b.kind in ("lead", "body")), None)
+    m = _DATELINE.match(first.text) if first else None
+    return m.group().rstrip(" -–—") if m else None
 
 
 def _merge_continuations(quotes: list[RawQuote]) -> None:

@@ -151,3 +151,9 @@ def test_bad_input_is_named(tmp_path, name, content, message):
     with pytest.raises(InputError, match=message) as err:
         read_article(p)
     assert str(err.value).startswith(str(p))
+
+
+def test_dateline_opening_the_first_paragraph():
+    a = parse_text("Заголовок\n\nАСТАНА, 14 марта. KAZINFORM – «Мы начнём работу», – заявил министр Ерлан Карин.", SRC)
+    assert a.dateline == "АСТАНА, 14 марта. KAZINFORM"
+    assert [(q.text, q.speaker) for q in a.quotes] == [("Мы начнём работу", "Ерлан Карин")]
