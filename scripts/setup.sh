@@ -12,7 +12,7 @@ want=$(sha256sum requirements/lock.txt pyproject.toml | sha256sum | cut -c1-64)
 if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   echo "setup: installing pinned dependencies (requirements/lock.txt)" >&2
   # --no-deps: the lock is complete; argostranslate's declared stanza/spacy/torch stay out.
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -r requirements/lock.txt
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+  .venv/bin/python -m pip install -qq --disable-pip-version-check --no-deps -r requirements/lock.txt
+  .venv/bin/python -m pip install -qq --disable-pip-version-check --no-deps -e .
   echo "$want" > "$stamp"
 fi
