@@ -83,6 +83,7 @@ def test_quotes_get_language_marks_and_speakers(browser, published):
     page, _ = open_page(browser, published.directory / "kk.html")
     marks = page.evaluate("getComputedStyle(document.querySelector('q.quote')).quotes")
     assert marks.startswith('"«" "»"'), marks  # browsers draw the Kazakh marks around <q>
+    assert page.evaluate("getComputedStyle(document.querySelector('h1 q.headline')).quotes") == "none"
     assert page.locator("q.quote[title]").count() >= 3 and page.locator(".speaker").count() >= 3
     page.close()
 

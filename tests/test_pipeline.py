@@ -71,6 +71,8 @@ def test_kazakh_case_endings_follow_the_name():
     assert attach_suffix("Қазақстан", "та") == "Қазақстанда"
     assert attach_suffix("Қазақстан халқы Ассамблеясы", "ға", "organization") == "Қазақстан халқы Ассамблеясына"
     assert attach_suffix("Мәжіліс", "ның") == "Мәжілістің"
+    assert attach_suffix("ҚХА", "ның", "organization") == "ҚХА-ның"
+    assert attach_suffix("БҰҰ", "ға", "organization") == "БҰҰ-ға"
 
 
 @pytest.mark.parametrize("lang, expected", [

@@ -42,6 +42,9 @@ def attach_suffix(name: str, suffix: str, kind: str = "") -> str:
         vowels = [c for c in last_word.lower() if c in "аәеоөұүыіэ"]
         front = bool(vowels) and vowels[-1] in "әеөүіэ"  # the possessive ending's own vowel decides
         return name + POSSESSIVE[case][front] + rest
+    if last_word.isupper() and len(last_word) > 1:  # abbreviations take a hyphen: ҚХА-ның, ООН-ға
+        ending = _inflector().inflect(last_word.lower(), _CASE_NAMES[case])[len(last_word):]
+        return f"{name}-{ending}{rest}"
     inflected = _inflector().inflect(last_word, _CASE_NAMES[case])
     return (f"{head} " if head else "") + inflected + rest
 

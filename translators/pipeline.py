@@ -170,6 +170,8 @@ def translate_article(article: Article, target: str, route: Route, glossary: Glo
     done: dict[str, TranslatedSegment] = {}
     for job, output in zip(mt_jobs, outputs):
         text, flags = unmask(output, job.names or {}, target, job.segment.id)
+        if job.suffix:  # a headline's quote: headlines carry no full stop
+            text = text.strip().rstrip(".")
         text = retype_quotes(job.prefix + text.strip() + job.suffix, target)
         done[job.segment.id] = TranslatedSegment(job.segment.id, job.segment.text, text, route.origin,
                                                  job.segment.role, job.segment.quote_id, tuple(flags), job.suggestion)
