@@ -15,7 +15,8 @@ SCHEMAS = Path(os.environ.get("KAZWIRE_TEST_SCHEMAS", ROOT.parent / "shared" / "
 
 def pytest_configure(config):
     # Set before anything imports prefect or argostranslate (both read these at import time).
-    base = Path(config.cache.makedir("kazwire-home")) if config.cache else ROOT / ".pytest_cache" / "kazwire-home"
+    cache = getattr(config, "cache", None)
+    base = Path(cache.makedir("kazwire-home")) if cache else ROOT / ".pytest_cache" / "kazwire-home"
     os.environ["KAZWIRE_HOME"] = str(base)
     os.environ.setdefault("PREFECT_HOME", str(base / "prefect"))
     os.environ.pop("PREFECT_API_URL", None)  # never a developer's server

@@ -68,6 +68,8 @@ def test_pages_load_without_errors_or_network(browser, published, name):
 def test_kazakh_letters_render_with_a_real_font(browser, published):
     page, _ = open_page(browser, published.directory / "kk.html")
     page.evaluate(f"document.querySelector('h1').insertAdjacentHTML('beforeend', '<span id=\"kk-probe\">{KAZAKH}</span>')")
+    # ask only once the probe is laid out and painted: before that Chromium reports no fonts at all
+    page.evaluate("document.fonts.ready.then(() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r))))")
     cdp = page.context.new_cdp_session(page)
     cdp.send("DOM.enable")
     cdp.send("CSS.enable")
