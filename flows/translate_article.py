@@ -81,9 +81,15 @@ def segment(article: Article) -> Article:
     return article
 
 
+@task(name="models")
+def prepare_models(options: Options) -> list[str]:
+    """Install the bundled demo models once, before the per-language tasks run side by side."""
+    return sorted(m.model_id for m in installed_models(Path(options.home), log=progress).values())
+
+
 @task(name="translate", retries=2, retry_delay_seconds=1)
 def translate(article: Article, target: str, options: Options) -> TranslatedArticle:
-    models = installed_models(Path(options.home), DecodeOptions(beam_size=options.beam), log=progress)
+    models = installed_models(Path(options.home), DecodeOptions(beam_size=options.beam), install_bundled=False)
     route = plan_route(models, article.language, target)
     glossary = load_glossary(Path(options.glossary)) if options.glossary else load_glossary()
     progress(f"translating ru→{target} ({route.path}: {', '.join(s.model_id for s in route.steps)})")
@@ -115,6 +121,7 @@ def language_report(article: Article, t: TranslatedArticle) -> LanguageReport:
 def translate_article(path: str, options: Options) -> RunReport:
     started = time.monotonic()
     article = segment(ingest(path))
+    prepare_models(options)
     futures = [translate.submit(article, target, options) for target in options.targets]
     translations = [f.result() for f in futures]
     languages = tuple(language_report(article, t) for t in translations)

@@ -132,7 +132,9 @@ def test_iptc_reader_reads_the_items_back(run_dir):
     assert [r.residref for r in refs] == [ru_guid, ru_guid[:-3] + ":en", ru_guid[:-3] + ":kk"]
 
 
-def test_drop_folder_publishes_good_articles_and_files_bad_ones(kazwire_cli, tmp_path):
+def test_drop_folder_publishes_good_articles_and_files_bad_ones(kazwire_cli, tmp_path, monkeypatch):
+    # a new KAZWIRE_HOME: without `kazwire run`'s preflight the flow installs the bundled models itself
+    monkeypatch.setenv("KAZWIRE_HOME", str(tmp_path / "fresh-home"))
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     (inbox / "sample.txt").write_bytes(SAMPLE.read_bytes())
