@@ -22,12 +22,15 @@ class People:
 
     fullest: dict[str, str] = field(default_factory=dict)  # surname key → fullest nominative form
     feminine: set[str] = field(default_factory=set)  # keys of people the text treats as women
+    abbreviations: dict[str, str] = field(default_factory=dict)  # ЕАБР → Евразийский банк развития
     titles: dict[str, str] = field(default_factory=dict)  # title lemma → surname key
     events: list[tuple[int, int, str]] = field(default_factory=list)  # (block, offset, key) in order
 
     def resolve(self, mention: Mention | None, block: int, offset: int, feminine: bool = False) -> str | None:
         if mention is None:
             return None
+        if mention.text.strip("«»\"") in self.abbreviations:
+            return self.abbreviations[mention.text.strip("«»\"")]
         if mention.kind == "name":
             key = surname_key(nominative(mention.text, "name", feminine))
             return self.fullest.get(key, nominative(mention.text, "name", feminine or key in self.feminine))
@@ -94,4 +97,7 @@ def collect_people(texts: list[str]) -> People:
             if lemma in people.titles:
                 people.events.append((b, m.start(), people.titles[lemma]))
     people.events.sort()
+    for text in texts:  # 'Евразийский банк развития (ЕАБР)'
+        for m in re.finditer(r"((?:[А-ЯЁ][а-яё-]+)(?:\s+[а-яё-]+){0,4})\s*\(([А-ЯЁ]{2,6})\)", text):
+            people.abbreviations.setdefault(m.group(2), nominative(m.group(1), "organisation"))
     return people

@@ -28,7 +28,8 @@ TITLES = ("президент", "премьер-министр", "министр
 ORGANISATIONS = ("пресс-служба", "пресс-службе", "пресс-службы", "министерство", "министерстве", "ведомство",
                  "ведомстве", "регулятор", "регулятора", "акимат", "акимате", "администрация", "правительство", "правительстве",
                  "мид", "минздрав", "минфин", "агентство", "комитет", "департамент", "департаменте",
-                 "компания", "компании", "компанией", "банк", "докладе", "отчете", "отчёте", "обзоре", "нацбанк", "сообщение", "сообщении",
+                 "компания", "компании", "компанией", "банк", "докладе", "отчете", "отчёте", "обзоре", "постановлении",
+                 "решении", "приказе", "информации", "комментарии", "нацбанк", "сообщение", "сообщении",
                  "заявлении", "документе", "релизе", "пресс-релизе", "ао", "тоо", "ассоциация", "фонд")
 PRONOUNS = {"он": "m", "она": "f", "его": "m", "ее": "f", "её": "f", "они": "p", "их": "p", "ему": "m", "ей": "f"}
 # Words that are capitalised for other reasons and never start a person's name.
@@ -58,7 +59,8 @@ def find_verb(text: str) -> re.Match[str] | None:
 
 
 _DOCUMENTS = ("сообщении", "заявлении", "документе", "релизе", "пресс-релизе", "обращении", "письме", "докладе",
-              "отчете", "отчёте", "обзоре", "исследовании", "ответе")
+              "отчете", "отчёте", "обзоре", "исследовании", "ответе", "постановлении", "решении", "приказе",
+              "информации", "комментарии")
 _PREPOSITIONS = ("в", "во", "на", "из", "при")
 
 
@@ -129,12 +131,15 @@ def name_spans(text: str) -> list[tuple[int, int]]:
     """Runs of capitalised words that name a person, with leading titles and ordinary words trimmed."""
     spans = []
     for m in _CAPS_RUN.finditer(text):
-        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in ".-"):
-            continue
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in ".-«\"„“"):
+            continue  # inside a word, or a quoted company name («Сарыарка Көмір»)
         words = list(re.finditer(r"\S+", m.group()))
         initials = [i for i, w in enumerate(words) if re.fullmatch(r"(?:[А-ЯЁ]\.-?)+", w.group())]
         if initials and initials[0] > 0:
             words = words[initials[0]:]  # 'им. Абая Н. С. Ахметова': the name starts at the initials
+        n_initials = sum(1 for w in words if re.fullmatch(r"(?:[А-ЯЁ]\.-?)+", w.group()))
+        if n_initials and len(words) >= n_initials + 3:
+            words = words[n_initials + 1:]  # 'им. Л. Н. Гумилёва Жанылсын Омарова': a new name follows
         while words and not _name_like(words[0].group()) and not (
                 len(words) > 1 and _SURNAME.search(words[1].group()) and _first_name_shape(words[0].group())):
             words.pop(0)
@@ -223,11 +228,11 @@ def _phrase_end(clause: str, start: int) -> int:
         text = w.group().strip("\"«»")
         if not text or find_verb(text) or text.lower() in PRONOUNS:
             break
-        if text.lower() == "и" and end < len(clause):
-            continue  # 'Министерства экологии и природных ресурсов'
+        if text.lower() in ("и", "по") and end < len(clause):
+            continue  # 'Министерства экологии и природных ресурсов', 'департамент по чрезвычайным ситуациям'
         parses = _morph().parse(text.lower())[:3]
-        if not (text[0].isupper() or text.isupper() or any("gent" in p.tag and p.tag.POS in ("NOUN", "ADJF")
-                                                          for p in parses)):
+        if not (text[0].isupper() or text.isupper() or any(("gent" in p.tag or "datv" in p.tag) and
+                                                          p.tag.POS in ("NOUN", "ADJF") for p in parses)):
             break
         end = start + w.end()
         if clause[end:end + 1] == "\"":
@@ -254,20 +259,25 @@ def nominative(phrase: str, kind: str, feminine: bool = False) -> str:
     if not words:
         return phrase
     if kind == "name":
+        if len(words) > 1 and re.search(r"(?<=[а-яё])(?:ов|ев|ёв|ин|ын)ой$", words[-1]):
+            return " ".join(_nominative_name_word(w, "feminine") for w in words)
         oblique = _name_is_oblique(words, feminine)
         return " ".join(_nominative_name_word(w, oblique) for w in words)
+    parses = [_morph().parse(w.lower())[0] for w in words]
+    head = next((i for i, p in enumerate(parses) if p.tag.POS == "NOUN"), len(words) - 1)
+    noun = parses[head].inflect({"nomn"}) or parses[head]
+    agree = {g for g in (noun.tag.gender, noun.tag.number) if g}
     out = []
-    for i, word in enumerate(words):
-        parse = _morph().parse(word.lower())[0]
+    for word, parse in zip(words[:head + 1], parses):
         if word.isupper() or not word[0].isalpha():
             out.append(word)
-        else:  # 'Верховном суде' → 'Верховный суд': adjectives agree with the head noun
-            form = parse.inflect({"nomn"}) if parse.tag.POS in ("NOUN", "ADJF", "PRTF") else None
-            new = form.word if form else word
-            out.append(new[:1].upper() + new[1:] if word[0].isupper() else new)
-        if parse.tag.POS == "NOUN":
-            return " ".join(out + words[i + 1:])
-    return " ".join(out)
+            continue
+        # 'городском управлении' → 'городское управление': adjectives agree with the head noun
+        wanted = {"nomn", *agree} if parse.tag.POS in ("ADJF", "PRTF") else {"nomn"}
+        form = parse.inflect(wanted) if parse.tag.POS in ("NOUN", "ADJF", "PRTF") else None
+        new = form.word if form else word
+        out.append(new[:1].upper() + new[1:] if word[0].isupper() else new)
+    return " ".join(out + words[head + 1:])
 
 
 _OBLIQUE = re.compile(r"(?<=[а-яё])(ов|ев|ёв|ин|ын)(а|у|ым|ом|е)$")
@@ -283,6 +293,8 @@ def _nominative_name_word(word: str, oblique: bool | None = None) -> str:
         return "-".join(parts[:-1] + [_nominative_name_word(parts[-1], oblique)]) if len(parts[-1]) > 1 else word
     if re.search(r"(?<=[а-яё])(?:ов|ев|ёв|ин|ын)ой$", word):
         return word[:-2] + "а"  # Садыковой → Садыкова
+    if oblique == "feminine" and re.search(r"[бвгджзклмнпрстфхцчшщ](?:е|ы|у|ой)$", word):
+        return re.sub(r"(?:е|ы|у|ой)$", "а", word)  # Гульнаре (Сейткалиевой) → Гульнара
     m = _OBLIQUE.search(word)
     if m:
         return word[: m.start(2)] if oblique is not False else word
@@ -330,5 +342,5 @@ def _restore_case(original: str, lowered: str) -> str:
 def surname_key(name: str) -> str:
     """Key that groups mentions of one person: the nominative last word, lower case."""
     last = name.replace("\u00a0", " ").split()[-1]
-    m = _OBLIQUE.search(last)
-    return (last[: m.start(2)] if m else last).lower()
+    m = _OBLIQUE.search(last) or re.search(r"(?<=[а-яё])(?:ов|ев|ёв|ин|ын)(ой|ою)$", last)
+    return (last[: m.start(1 if m.re is not _OBLIQUE else 2)] if m else last).lower()
