@@ -193,7 +193,7 @@ def _name_like(word: str) -> bool:
         top = morph.parse(word)[0]
         # 'Звук', 'Жук' are words, not Ukrainian surnames in -ук
         return not (morph.word_is_known(word.lower()) and "sing" in top.tag and "nomn" in top.tag
-                    and not {"Name", "Surn"} & set(top.tag.grammemes))
+                    and not {"Name", "Surn", "Patr"} & set(top.tag.grammemes))
     for part in word.split("-"):
         parses = morph.parse(part)[:4]
         if any({"Name", "Surn", "Patr"} & set(p.tag.grammemes) for p in parses):
