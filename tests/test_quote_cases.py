@@ -12,10 +12,11 @@ from articles.reader import parse_text
 
 FIXTURES = Path(__file__).parent / "fixtures" / "quotes"
 CASES = yaml.safe_load((FIXTURES / "cases.yaml").read_text(encoding="utf-8"))
-# Floors at what was measured. cases.yaml was written first and tuned on; heldout.yaml was scored
-# untouched once (F1 0.924, speakers 0.70) and then used for development; heldout2.yaml has never
-# been tuned on: it is the honest estimate for articles nobody has seen.
-FLOORS = {"cases.yaml": (0.95, 0.95), "heldout.yaml": (0.95, 0.95), "heldout2.yaml": (0.95, 0.78)}
+# Floors at what was measured. cases.yaml was written first and tuned on; heldout.yaml and then
+# heldout2.yaml were each scored untouched once and then used for development; heldout3.yaml has
+# never been tuned on: it is the honest estimate for articles nobody has seen.
+FLOORS = {"cases.yaml": (0.95, 0.95), "heldout.yaml": (0.95, 0.95), "heldout2.yaml": (0.95, 0.92),
+          "heldout3.yaml": (0.92, 0.84)}
 
 
 def _norm(text: str) -> str:
