@@ -60,12 +60,11 @@ def original_view(article: Article) -> EditionView:
         segs = []
         for s in block.segments:
             inline = _inline(s.display, s.spans, indirect.get(s.id), quotes)
-            speaker = _mention_span(s.display) if s.role == "attribution" or s.id == "h1" and s.id in indirect else None
-            if s.id == "h1" and s.id in indirect:
+            speaker = _mention_span(s.display) if s.role == "attribution" else None
+            if s.id == "h1" and s.id in indirect:  # 'Будем … провокации - Токаев': the name after the quote
                 q = quotes[indirect[s.id]]
                 at = s.display.find(q.text) + len(q.text)
-                rest = s.display[at:]
-                m = re.search(r"[^\s«»\"“”\-–—:]", rest)
+                m = re.search(r"[^\s«»\"“”\-–—:]", s.display[at:])
                 speaker = (at + m.start(), len(s.display)) if m else None
             segs.append(SegView(s.id, s.display, s.role, s.quote_id, inline, speaker))
         blocks.append(BlockView(block.id, block.kind, tuple(_source_pieces(block)), tuple(segs)))
@@ -148,12 +147,7 @@ def _inline(text: str, spans, quote_id: str | None, quotes) -> tuple[tuple[int, 
         q = next((q for q in quotes.values() if q.kind == "partial" and q.text == text[span.start:span.end]), None)
         if q is not None:
             out.append((span.start, span.end, q.id))
-    if quote_id and quotes[quote_id].kind == "indirect":
-        q = quotes[quote_id]
-        at = text.find(q.text)
-        if at >= 0:
-            out.append((at, at + len(q.text), q.id))
-    if quote_id and quotes[quote_id].kind == "headline":
+    if quote_id and quotes[quote_id].kind in ("indirect", "headline"):
         q = quotes[quote_id]
         at = text.find(q.text)
         if at >= 0:

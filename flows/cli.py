@@ -27,6 +27,18 @@ def _targets(value: str) -> tuple[str, ...]:
     return langs
 
 
+def _flow_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of every command that runs the translate_article flow (run, watch, serve)."""
+    parser.add_argument("--to", type=_targets, default=("en", "kk"), metavar="LANGS",
+                        help="target languages, comma separated (default: en,kk)")
+    parser.add_argument("--out", type=Path, default=Path("output"), help="publication root (default: output/)")
+    parser.add_argument("--schemas", type=Path, default=os.environ.get(SCHEMAS_ENV),
+                        help=f"folder with the IPTC NewsML-G2 XSDs; when given (or ${SCHEMAS_ENV}), every item is "
+                             "validated before anything is published")
+    parser.add_argument("--beam", type=int, default=4, help="beam size for decoding (default 4)")
+    parser.add_argument("--glossary", type=Path, help="glossary CSV (default: locales/glossary.csv)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kazwire",
@@ -39,15 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
                          description="Read a Russian article, translate it offline through the translate_article "
                                      "Prefect flow (a temporary local Prefect server starts by itself) and publish "
                                      "NewsML-G2 items and HTML pages under OUT/<yyyy>/<mm>/<dd>/<slug>/.")
-    run.add_argument("article", type=Path, help="plain-text Russian article (headline line, blank-line paragraphs)")
-    run.add_argument("--to", type=_targets, default=("en", "kk"), metavar="LANGS",
-                     help="target languages, comma separated (default: en,kk)")
-    run.add_argument("--out", type=Path, default=Path("output"), help="publication root (default: output/)")
-    run.add_argument("--schemas", type=Path, default=os.environ.get(SCHEMAS_ENV),
-                     help=f"folder with the IPTC NewsML-G2 XSDs; when given (or ${SCHEMAS_ENV}), every item is "
-                          "validated before anything is published")
-    run.add_argument("--beam", type=int, default=4, help="beam size for decoding (default 4)")
-    run.add_argument("--glossary", type=Path, help="glossary CSV (default: locales/glossary.csv)")
+    run.add_argument("article", type=Path, help="Russian article: plain text (headline line, blank-line "
+                                                "paragraphs), an HTML page or a NewsML-G2 item")
+    _flow_arguments(run)
     run.add_argument("--json", action="store_true", help="print the run report as JSON")
 
     seg = sub.add_parser("segment", help="show an article's paragraphs, segments and quotes",
@@ -94,12 +100,8 @@ def build_parser() -> argparse.ArgumentParser:
                                        "with `prefect deployment run 'translate_article/NAME' --param path=...`. "
                                        "Set PREFECT_API_URL to use a real Prefect server.")
     serve.add_argument("--name", default="desk")
-    for p in (watch, serve):
-        p.add_argument("--to", type=_targets, default=("en", "kk"), metavar="LANGS")
-        p.add_argument("--out", type=Path, default=Path("output"))
-        p.add_argument("--schemas", type=Path, default=os.environ.get(SCHEMAS_ENV))
-        p.add_argument("--beam", type=int, default=4)
-        p.add_argument("--glossary", type=Path)
+    _flow_arguments(watch)
+    _flow_arguments(serve)
 
     check = sub.add_parser("check", help="print the QA flags of a published article",
                            description="Print the QA flags (critical, functional, cosmetic) recorded when an article "
