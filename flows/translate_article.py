@@ -13,7 +13,7 @@ from articles.model import Article
 from articles.reader import read_article
 from editions.publish import Published, publish
 from translators.engine import DecodeOptions, installed_models
-from translators.glossary import load_glossary
+from translators.glossary import Glossary, load_glossary
 from translators.model import TranslatedArticle
 from translators.cache import SegmentCache
 from translators.home import cache_path, memory_path
@@ -88,10 +88,9 @@ def prepare_models(options: Options) -> list[str]:
 
 
 @task(name="translate", retries=2, retry_delay_seconds=1)
-def translate(article: Article, target: str, options: Options) -> TranslatedArticle:
+def translate(article: Article, target: str, options: Options, glossary: Glossary) -> TranslatedArticle:
     models = installed_models(Path(options.home), DecodeOptions(beam_size=options.beam), install_bundled=False)
     route = plan_route(models, article.language, target)
-    glossary = load_glossary(Path(options.glossary)) if options.glossary else load_glossary()
     progress(f"translating ru→{target} ({route.path}: {', '.join(s.model_id for s in route.steps)})")
     home = Path(options.home)
     translated = translate_to(article, target, route, glossary, beam=options.beam,
@@ -101,9 +100,8 @@ def translate(article: Article, target: str, options: Options) -> TranslatedArti
 
 
 @task(name="publish")
-def publish_task(article: Article, translations: list[TranslatedArticle], options: Options,
+def publish_task(article: Article, translations: list[TranslatedArticle], options: Options, glossary: Glossary,
                  report: dict) -> Published:
-    glossary = load_glossary(Path(options.glossary)) if options.glossary else load_glossary()
     progress(f"publishing to {options.out}")
     return publish(article, translations, glossary, Path(options.out),
                    schema_dir=Path(options.schema_dir) if options.schema_dir else None, report=report)
@@ -122,10 +120,13 @@ def translate_article(path: str, options: Options) -> RunReport:
     started = time.monotonic()
     article = segment(ingest(path))
     prepare_models(options)
-    futures = [translate.submit(article, target, options) for target in options.targets]
+    # read once: every task sees the same glossary version, and a bad file stops the run before MT
+    glossary = load_glossary(Path(options.glossary)) if options.glossary else load_glossary()
+    futures = [translate.submit(article, target, options, glossary) for target in options.targets]
     translations = [f.result() for f in futures]
     languages = tuple(language_report(article, t) for t in translations)
-    published = publish_task(article, translations, options, {"languages": [asdict(r) for r in languages]})
+    published = publish_task(article, translations, options, glossary,
+                             {"languages": [asdict(r) for r in languages]})
     return RunReport(str(published.directory), published.version, published.files, published.validated, languages,
                      len(article.segments()), len(article.quotes), article.warnings,
                      round(time.monotonic() - started, 2))
